@@ -1,0 +1,37 @@
+import type { IPublicClientApplication } from '@azure/msal-browser';
+import { MsalProvider } from '@azure/msal-react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+
+import { ConfigProvider } from '@/config/config-context';
+import type { AppConfig } from '@/config/schema';
+import { SessionProvider } from '@/lib/auth/session-context';
+import type { SessionStore } from '@/lib/auth/session-store';
+import type { GraphClient } from '@/lib/graph/client';
+import { GraphProvider } from '@/lib/graph/graph-context';
+
+import { AppShell } from './AppShell';
+
+export interface AppServices {
+  config: AppConfig;
+  msal: IPublicClientApplication;
+  session: SessionStore;
+  graph: GraphClient;
+  queryClient: QueryClient;
+}
+
+/** Every provider the app needs, around the shell. */
+export function App({ services }: { services: AppServices }) {
+  return (
+    <MsalProvider instance={services.msal}>
+      <ConfigProvider config={services.config}>
+        <SessionProvider store={services.session}>
+          <GraphProvider client={services.graph}>
+            <QueryClientProvider client={services.queryClient}>
+              <AppShell />
+            </QueryClientProvider>
+          </GraphProvider>
+        </SessionProvider>
+      </ConfigProvider>
+    </MsalProvider>
+  );
+}

@@ -1,0 +1,47 @@
+import type { AccountInfo } from '@azure/msal-browser';
+
+import { ItemPicker } from '@/features/profiles/components/ItemPicker';
+import { useWatchSelection } from '@/features/profiles/hooks/use-watch-selection';
+import { StatusBoard } from '@/features/status/components/StatusBoard';
+import { useCatalog } from '@/lib/sds/catalog';
+import { useNow } from '@/lib/time/use-now';
+
+import { SessionBanner } from './SessionBanner';
+import { SourceNotices } from './SourceNotices';
+
+/** The signed-in page: sign-in problems, the picker, and one card per watched item. */
+export function Dashboard({ account }: { account: AccountInfo }) {
+  const catalogs = useCatalog();
+  const selection = useWatchSelection(account.tenantId, account.homeAccountId);
+  const now = useNow();
+
+  return (
+    <>
+      <h1 className="visually-hidden">SDS Sync Monitor dashboard</h1>
+      <SessionBanner account={account} />
+      <SourceNotices catalogs={catalogs} />
+      {!selection.saved ? (
+        <p className="form-error" role="alert">
+          Your choice could not be saved in this browser (storage is full or disabled). It applies until you close the
+          tab.
+        </p>
+      ) : null}
+      {selection.origin === 'url' ? (
+        <p className="view-note" role="status">
+          Showing the items named in this page’s address. Your saved choice is unchanged until you edit the list.
+        </p>
+      ) : null}
+
+      <details className="picker-panel" open={selection.keys.length === 0}>
+        <summary>Choose what to watch ({selection.keys.length} selected)</summary>
+        <ItemPicker catalogs={catalogs} selectedKeys={selection.keys} onChange={selection.setKeys} />
+      </details>
+
+      {selection.keys.length === 0 ? (
+        <p className="empty-board">Nothing is watched yet. Tick the profiles and flows you want to watch in the list above.</p>
+      ) : (
+        <StatusBoard keys={selection.keys} catalogs={catalogs} now={now} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { useAppConfig } from '@/config/config-context';
+import { useSessionProblem } from '@/lib/auth/session-context';
+import { useGraph } from '@/lib/graph/graph-context';
+import type { CatalogItem } from '@/lib/sds/catalog';
+import {
+  inboundFlowsQueryOptions,
+  industryDataKeys,
+  runActivitiesQueryOptions,
+  runStatisticsQueryOptions,
+  runsQueryOptions,
+} from '@/lib/sds/industry-data-queries';
+import { industryDataStatus, statisticsRunId } from '@/lib/sync-model/industry-data';
+import { sortRunsNewestFirst, type ActivitiesByRun } from '@/lib/sync-model/industry-data-runs';
+import type { RunStatistics } from '@/lib/sync-model/industry-data-types';
+
+import { cardFailure, type CardModel } from './card-model';
+
+const FLOW_SUBJECT = { noun: 'flow', permission: 'IndustryData-InboundFlow.Read.All and IndustryData-Run.Read.All' };
+
+/** Runs whose activities are read: as many as the history strip shows. */
+const RUNS_WITH_ACTIVITIES = 14;
+
+/** An inbound flow to show: its key, its id, and the catalog entry when the list has it. */
+export interface FlowEntry {
+  key: string;
+  id: string;
+  item: CatalogItem | undefined;
+}
+
+/**
+ * Cards of the new SDS's inbound flows. The runs, their activities and statistics are
+ * tenant-wide, so they are read once for all flows and each card derives its status.
+ */
+export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
+  const config = useAppConfig();
+  const graph = useGraph();
+  const queryClient = useQueryClient();
+  const sessionProblem = useSessionProblem();
+  const intervalMs = config.pollIntervalSeconds * 1000;
+  const enabled = entries.length > 0 && sessionProblem === null;
+
+  const flows = useQuery({ ...inboundFlowsQueryOptions(graph, intervalMs), enabled });
+  const runs = useQuery({ ...runsQueryOptions(graph, intervalMs), enabled });
+
+  const newestRuns = sortRunsNewestFirst(runs.data ?? [], []).slice(0, RUNS_WITH_ACTIVITIES);
+  const activityResults = useQueries({
+    queries: newestRuns.map((parsed) => ({
+      ...runActivitiesQueryOptions(graph, parsed.run.id, parsed.end === null, intervalMs),
+      enabled,
+    })),
+  });
+  const activitiesByRun: ActivitiesByRun = new Map();
+  newestRuns.forEach((parsed, index) => {
+    const data = activityResults[index]?.data;
+    if (data !== undefined) {
+      activitiesByRun.set(parsed.run.id, data);
+    }
+  });
+
+  const allFlows = flows.data ?? [];
+  const statisticsIds = [
+    ...new Set(
+      entries.flatMap((entry) => {
+        const flow = allFlows.find((candidate) => candidate.id === entry.id);
+        const runId = flow === undefined ? undefined : statisticsRunId({ flow, allFlows, runs: runs.data ?? [], activitiesByRun });
+        return runId === undefined ? [] : [runId];
+      }),
+    ),
+  ];
+  const statisticsResults = useQueries({
+    queries: statisticsIds.map((runId) => ({ ...runStatisticsQueryOptions(graph, runId), enabled })),
+  });
+  const statisticsByRun = new Map<string, RunStatistics>();
+  statisticsIds.forEach((runId, index) => {
+    const data = statisticsResults[index]?.data;
+    if (data !== undefined) {
+      statisticsByRun.set(runId, data);
+    }
+  });
+
+  const activityError = activityResults.find((result) => result.error !== null)?.error ?? null;
+  const sharedError = flows.error ?? runs.error ?? activityError;
+  const dataUpdatedAt = flows.dataUpdatedAt > 0 && runs.dataUpdatedAt > 0 ? Math.min(flows.dataUpdatedAt, runs.dataUpdatedAt) : 0;
+
+  const cards: CardModel[] = entries.map((entry) => {
+    const flow = allFlows.find((candidate) => candidate.id === entry.id) ?? entry.item?.flow;
+    const statisticsId = flow === undefined ? undefined : statisticsRunId({ flow, allFlows, runs: runs.data ?? [], activitiesByRun });
+    const status =
+      flow === undefined || runs.data === undefined
+        ? undefined
+        : industryDataStatus({
+            flow,
+            allFlows: allFlows.length > 0 ? allFlows : [flow],
+            runs: runs.data,
+            activitiesByRun,
+            statistics: statisticsId === undefined ? undefined : statisticsByRun.get(statisticsId),
+            now,
+            settings: { overdueGraceMinutes: config.overdueGraceMinutes, expiryWarningDays: config.expiryWarningDays },
+          });
+
+    return {
+      key: entry.key,
+      name: entry.item?.name ?? flow?.displayName ?? entry.id,
+      source: 'industryData',
+      typeLabel: entry.item?.typeLabel ?? null,
+      status,
+      failure: cardFailure(sharedError, FLOW_SUBJECT),
+      dataUpdatedAt,
+      onRetry: () => void queryClient.refetchQueries({ queryKey: industryDataKeys.all }),
+    };
+  });
+
+  const polled = [flows, runs];
+  return {
+    cards,
+    lastPollAt: Math.max(0, ...polled.map((result) => Math.max(result.dataUpdatedAt, result.errorUpdatedAt))),
+    fetching: polled.some((result) => result.isFetching),
+  };
+}
