@@ -80,6 +80,9 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
     }
   });
 
+  // Until every activity list has answered once, the adapter would fall back to run-level
+  // status and say so; holding the card avoids that false note on the first load.
+  const activitiesSettled = activityResults.every((result) => result.data !== undefined || result.error !== null);
   const activityError = activityResults.find((result) => result.error !== null)?.error ?? null;
   const sharedError = flows.error ?? runs.error ?? activityError;
   const dataUpdatedAt = flows.dataUpdatedAt > 0 && runs.dataUpdatedAt > 0 ? Math.min(flows.dataUpdatedAt, runs.dataUpdatedAt) : 0;
@@ -88,7 +91,7 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
     const flow = allFlows.find((candidate) => candidate.id === entry.id) ?? entry.item?.flow;
     const statisticsId = flow === undefined ? undefined : statisticsRunId({ flow, allFlows, runs: runs.data ?? [], activitiesByRun });
     const status =
-      flow === undefined || runs.data === undefined
+      flow === undefined || runs.data === undefined || !activitiesSettled
         ? undefined
         : industryDataStatus({
             flow,
