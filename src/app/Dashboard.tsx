@@ -1,4 +1,5 @@
 import type { AccountInfo } from '@azure/msal-browser';
+import { useState } from 'react';
 
 import { ItemPicker } from '@/features/profiles/components/ItemPicker';
 import { useWatchSelection } from '@/features/profiles/hooks/use-watch-selection';
@@ -14,6 +15,8 @@ export function Dashboard({ account }: { account: AccountInfo }) {
   const catalogs = useCatalog();
   const selection = useWatchSelection(account.tenantId, account.homeAccountId);
   const now = useNow();
+  // Open at first when nothing is watched yet; afterwards only the admin opens or closes it.
+  const [pickerOpen, setPickerOpen] = useState(() => selection.keys.length === 0);
 
   return (
     <>
@@ -32,7 +35,7 @@ export function Dashboard({ account }: { account: AccountInfo }) {
         </p>
       ) : null}
 
-      <details className="picker-panel" open={selection.keys.length === 0}>
+      <details className="picker-panel" open={pickerOpen} onToggle={(event) => setPickerOpen(event.currentTarget.open)}>
         <summary>Choose what to watch ({selection.keys.length} selected)</summary>
         <ItemPicker catalogs={catalogs} selectedKeys={selection.keys} onChange={selection.setKeys} />
       </details>

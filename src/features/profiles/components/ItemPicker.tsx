@@ -24,6 +24,7 @@ export function ItemPicker({
   const selected = useMemo(() => new Set(selectedKeys), [selectedKeys]);
 
   const allItems = catalogs.flatMap((catalog) => catalog.items);
+  const sharedNames = namesUsedTwice(allItems);
   const shown = filterItems(allItems, query);
   const shownSelected = shown.filter((item) => selected.has(item.key)).length;
 
@@ -74,7 +75,13 @@ export function ItemPicker({
         </thead>
         <tbody>
           {shown.map((item) => (
-            <PickerRow key={item.key} item={item} checked={selected.has(item.key)} onToggle={toggle} />
+            <PickerRow
+              key={item.key}
+              item={item}
+              showId={sharedNames.has(item.name)}
+              checked={selected.has(item.key)}
+              onToggle={toggle}
+            />
           ))}
         </tbody>
       </table>
@@ -83,7 +90,18 @@ export function ItemPicker({
   );
 }
 
-function PickerRow({ item, checked, onToggle }: { item: CatalogItem; checked: boolean; onToggle: (key: string, checked: boolean) => void }) {
+function PickerRow({
+  item,
+  showId,
+  checked,
+  onToggle,
+}: {
+  item: CatalogItem;
+  /** Shows the id next to the name, for items whose name is not unique. */
+  showId: boolean;
+  checked: boolean;
+  onToggle: (key: string, checked: boolean) => void;
+}) {
   const checkboxId = useId();
   return (
     <tr>
@@ -91,7 +109,10 @@ function PickerRow({ item, checked, onToggle }: { item: CatalogItem; checked: bo
         <input id={checkboxId} type="checkbox" checked={checked} onChange={(event) => onToggle(item.key, event.target.checked)} />
       </td>
       <td>
-        <label htmlFor={checkboxId}>{item.name}</label>
+        <label htmlFor={checkboxId}>
+          {item.name}
+          {showId ? <span className="picker-id"> (id {item.ref.id})</span> : null}
+        </label>
       </td>
       <td>{SOURCE_LABELS[item.ref.source]}</td>
       <td>{item.typeLabel}</td>
@@ -99,6 +120,18 @@ function PickerRow({ item, checked, onToggle }: { item: CatalogItem; checked: bo
       <td>{item.expiresAt === null ? '—' : formatAbsoluteDate(item.expiresAt)}</td>
     </tr>
   );
+}
+
+function namesUsedTwice(items: CatalogItem[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.name)) {
+      repeated.add(item.name);
+    }
+    seen.add(item.name);
+  }
+  return repeated;
 }
 
 function filterItems(items: CatalogItem[], query: string): CatalogItem[] {

@@ -20,12 +20,14 @@ export function StatusBoard({ keys, catalogs, now }: { keys: string[]; catalogs:
 
   const liveCatalogs = catalogs.filter((catalog) => catalog.retired === null);
   const retiredSources = new Set(catalogs.filter((catalog) => catalog.retired !== null).map((catalog) => catalog.source));
-  const resolved = keys
-    .filter((key) => {
-      const source = parseItemKey(key)?.source;
-      return source === undefined || !retiredSources.has(source);
-    })
-    .map((key) => resolveKey(key, liveCatalogs));
+  const resolved = uniqueByItem(
+    keys
+      .filter((key) => {
+        const source = parseItemKey(key)?.source;
+        return source === undefined || !retiredSources.has(source);
+      })
+      .map((key) => resolveKey(key, liveCatalogs)),
+  );
 
   const classic = useClassicCards(resolved.flatMap(classicEntry), now);
   const industryData = useIndustryDataCards(resolved.flatMap(flowEntry), now);
@@ -63,6 +65,19 @@ export function StatusBoard({ keys, catalogs, now }: { keys: string[]; catalogs:
       </div>
     </section>
   );
+}
+
+/** Drops keys that name an item already shown, such as a bare id and its `source:id` form. */
+function uniqueByItem(entries: ResolvedKey[]): ResolvedKey[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    const identity = entry.kind === 'found' ? entry.item.key : entry.key.toLowerCase();
+    if (seen.has(identity)) {
+      return false;
+    }
+    seen.add(identity);
+    return true;
+  });
 }
 
 function classicEntry(entry: ResolvedKey): ClassicEntry[] {
