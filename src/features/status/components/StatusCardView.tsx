@@ -111,7 +111,7 @@ function StatusBody({ status, now }: { status: SyncStatus; now: Date }) {
           {status.blockingError.message ?? 'no message'}
         </p>
       ) : null}
-      {status.message ? <p className="card-message">{status.message}</p> : null}
+      {status.message && status.message !== status.blockingError?.message ? <p className="card-message">{status.message}</p> : null}
       {status.runHistory ? <RunHistory runs={status.runHistory} /> : null}
       {status.notes.length > 0 ? (
         <ul className="card-notes">
