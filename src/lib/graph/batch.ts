@@ -143,6 +143,7 @@ export function createBatcher(settings: BatcherSettings): Batcher {
     if (first === undefined) {
       return;
     }
+
     let token: string;
     try {
       token = await settings.getToken(first.item.scopes);
@@ -153,12 +154,12 @@ export function createBatcher(settings: BatcherSettings): Batcher {
 
     // Callers may have aborted while the token was on its way.
     const live = chunk.filter((pending) => !pending.settled);
+    if (live.length === 0) {
+      return;
+    }
     const only = live.length === 1 ? live[0] : undefined;
     if (only !== undefined) {
       await sendSingle(only, token);
-      return;
-    }
-    if (live.length === 0) {
       return;
     }
 
