@@ -60,7 +60,7 @@ test.describe('status cards', () => {
   });
 
   test('403 says the permission is missing', async ({ dashboard, emulator }) => {
-    await emulator.addFault({
+    await emulator.addItemFault({
       path: `/synchronizationProfiles/${PROFILES.oneRoster.id}/profileStatus`,
       status: 403,
       body: { error: { code: 'accessDenied', message: 'The caller does not have permission to perform the action.' } },
@@ -79,7 +79,7 @@ test.describe('status cards', () => {
     await dashboard.watch(PROFILES.sandbox.name);
     await expect(dashboard.card(PROFILES.sandbox.name)).toContainText('Failed');
 
-    await emulator.addFault({
+    await emulator.addItemFault({
       path: `/synchronizationProfiles/${PROFILES.sandbox.id}/profileStatus`,
       status: 404,
       body: { error: { code: 'itemNotFound', message: 'The resource could not be found.' } },

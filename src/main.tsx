@@ -10,6 +10,7 @@ import { createMsalInstance } from '@/lib/auth/msal';
 import { SessionStore } from '@/lib/auth/session-store';
 import { createTokenFunction } from '@/lib/auth/token';
 import { createGraphClient } from '@/lib/graph/client';
+import { PollScheduler } from '@/lib/polling/poll-scheduler';
 import { createQueryClient } from '@/lib/query/query-client';
 
 import './styles.css';
@@ -36,9 +37,13 @@ async function start(render: (node: ReactNode) => void): Promise<void> {
     baseUrl: config.graphBaseUrl,
     getToken: createTokenFunction(msal, session),
     timeoutMs: config.requestTimeoutSeconds * 1000,
+    batching: config.batchRequests,
+    session,
   });
+  const queryClient = createQueryClient();
+  const scheduler = new PollScheduler({ queryClient, intervalMs: config.pollIntervalSeconds * 1000 });
 
-  render(<App services={{ config, msal, session, graph, queryClient: createQueryClient() }} />);
+  render(<App services={{ config, msal, session, graph, queryClient, scheduler }} />);
 }
 
 const container = document.getElementById('root');

@@ -51,6 +51,12 @@ export class EmulatorControl {
     return this.send('POST', '/_emulator/faults', fault);
   }
 
+  /** Adds the fault both for a plain request and for the same request inside a `$batch`. */
+  async addItemFault(fault: Omit<FaultSpec, 'insideBatch'>): Promise<void> {
+    await this.addFault({ ...fault, insideBatch: false });
+    await this.addFault({ ...fault, insideBatch: true });
+  }
+
   clearFaults(): Promise<unknown> {
     return this.send('DELETE', '/_emulator/faults');
   }

@@ -8,6 +8,8 @@ import { SessionProvider } from '@/lib/auth/session-context';
 import type { SessionStore } from '@/lib/auth/session-store';
 import type { GraphClient } from '@/lib/graph/client';
 import { GraphProvider } from '@/lib/graph/graph-context';
+import type { PollScheduler } from '@/lib/polling/poll-scheduler';
+import { PollingProvider } from '@/lib/polling/polling-context';
 
 import { AppShell } from './AppShell';
 
@@ -17,6 +19,7 @@ export interface AppServices {
   session: SessionStore;
   graph: GraphClient;
   queryClient: QueryClient;
+  scheduler: PollScheduler;
 }
 
 /** Every provider the app needs, around the shell. */
@@ -27,7 +30,9 @@ export function App({ services }: { services: AppServices }) {
         <SessionProvider store={services.session}>
           <GraphProvider client={services.graph}>
             <QueryClientProvider client={services.queryClient}>
-              <AppShell />
+              <PollingProvider scheduler={services.scheduler}>
+                <AppShell />
+              </PollingProvider>
             </QueryClientProvider>
           </GraphProvider>
         </SessionProvider>

@@ -7,6 +7,7 @@ import { StatusBoard } from '@/features/status/components/StatusBoard';
 import { useCatalog } from '@/lib/sds/catalog';
 import { useNow } from '@/lib/time/use-now';
 
+import { PollingController } from './PollingController';
 import { SessionBanner } from './SessionBanner';
 import { SourceNotices } from './SourceNotices';
 
@@ -21,6 +22,7 @@ export function Dashboard({ account }: { account: AccountInfo }) {
   return (
     <>
       <h1 className="visually-hidden">SDS Sync Monitor dashboard</h1>
+      <PollingController />
       <SessionBanner account={account} />
       <SourceNotices catalogs={catalogs} />
       {!selection.saved ? (

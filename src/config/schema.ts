@@ -71,6 +71,7 @@ const configSchema = v.strictObject(
       v.pipe(v.number('Expected a number of days.'), v.minValue(0, 'Expected 0 or more days.')),
       30,
     ),
+    batchRequests: v.optional(v.boolean('Expected true or false.'), true),
     allowedHostOrigins: v.optional(
       v.array(
         v.pipe(v.string(), v.url('Expected origins such as https://intranet.example.org.')),
@@ -122,6 +123,8 @@ export interface AppConfig {
   sources: SourceKind[];
   overdueGraceMinutes: number;
   expiryWarningDays: number;
+  /** Send polls that fall due together as Graph `$batch` calls. */
+  batchRequests: boolean;
   allowedHostOrigins: string[];
 }
 
@@ -171,6 +174,7 @@ export function parseConfig(input: unknown): ConfigResult {
       sources: [...new Set(raw.sources)],
       overdueGraceMinutes: raw.overdueGraceMinutes,
       expiryWarningDays: raw.expiryWarningDays,
+      batchRequests: raw.batchRequests,
       allowedHostOrigins: raw.allowedHostOrigins.map((origin) => new URL(origin).origin),
     },
   };

@@ -2,7 +2,8 @@ import type { AuthProblemKind } from './auth-errors';
 
 /** A sign-in problem that stops polling until the admin signs in again. */
 export interface SessionProblem {
-  kind: Exclude<AuthProblemKind, 'consentRequired' | 'failed'>;
+  /** `tokenRejected`: Graph refused a freshly renewed token, which points at a wrong client clock. */
+  kind: Exclude<AuthProblemKind, 'consentRequired' | 'failed'> | 'tokenRejected';
   msalCode: string | null;
   /** Epoch ms of the first failure. */
   since: number;

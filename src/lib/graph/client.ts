@@ -1,6 +1,9 @@
+import type { SessionStore } from '@/lib/auth/session-store';
 import type { GetToken } from '@/lib/auth/token';
 
-import { GraphError, isRecord, parseRetryAfterMs, readErrorEnvelope } from './graph-error';
+import { createBatcher, type BatchStats } from './batch';
+import { GraphError } from './graph-error';
+import { createGraphFailure, resolveGraphUrl, sendGraphGet } from './http';
 
 export interface GraphRequestOptions {
   /** Delegated scopes the token must carry for this endpoint. */
@@ -15,6 +18,8 @@ export interface GraphClient {
   get(pathOrUrl: string, options: GraphRequestOptions): Promise<unknown>;
   /** GETs a collection and follows `@odata.nextLink` to the end; returns every item. */
   getAll(path: string, options: GraphRequestOptions): Promise<unknown[]>;
+  /** Calls sent so far, batched and single, for diagnostics and benchmarks. */
+  stats(): BatchStats;
 }
 
 export interface GraphClientSettings {
@@ -22,6 +27,10 @@ export interface GraphClientSettings {
   baseUrl: string;
   getToken: GetToken;
   timeoutMs: number;
+  /** Coalesce requests that fall due together into `$batch` calls (default true). */
+  batching?: boolean;
+  /** Receives the dashboard-wide problem when Graph keeps rejecting fresh tokens. */
+  session?: SessionStore;
   fetch?: typeof fetch;
 }
 
@@ -29,75 +38,76 @@ export interface GraphClientSettings {
 const MAX_PAGES = 1000;
 
 /**
+ * A 401 within this long after a forced token refresh does not force another one. Graph
+ * answers 401 to a token MSAL still thinks valid when the client clock is wrong; a hundred
+ * cards hitting that must cause one refresh, not a hundred.
+ */
+const FORCED_REFRESH_COOLDOWN_MS = 60_000;
+
+/**
  * Creates the app's one Graph client: it adds the token and request ids, aborts slow
- * requests, refuses to send the token to any other origin, and turns every failure
- * into a `GraphError`.
+ * requests, refuses to send the token to any other origin, coalesces concurrent GETs into
+ * `$batch` calls, and turns every failure into a `GraphError`.
  */
 export function createGraphClient(settings: GraphClientSettings): GraphClient {
   const fetchFunction = settings.fetch ?? globalThis.fetch.bind(globalThis);
-  const versionRoot = `${settings.baseUrl}/beta`;
-  const graphOrigin = new URL(settings.baseUrl).origin;
+  const batcher = createBatcher({
+    baseUrl: settings.baseUrl,
+    getToken: settings.getToken,
+    timeoutMs: settings.timeoutMs,
+    fetch: fetchFunction,
+  });
+  const batching = settings.batching ?? true;
+  const singleStats: BatchStats = { batchCalls: 0, singleCalls: 0, itemsSent: 0 };
+  const lastForcedRefresh = new Map<string, number>();
+
+  async function send(url: URL, options: GraphRequestOptions): Promise<unknown> {
+    if (batching) {
+      const path = `${url.pathname.replace(/^\/beta/, '')}${url.search}`;
+      return batcher.request({ path, scopes: options.scopes, includeUnknownEnumMembers: options.includeUnknownEnumMembers === true }, options.signal);
+    }
+
+    singleStats.singleCalls += 1;
+    singleStats.itemsSent += 1;
+    const token = await settings.getToken(options.scopes);
+    return sendGraphGet(fetchFunction, {
+      url,
+      token,
+      timeoutMs: settings.timeoutMs,
+      signal: options.signal,
+      includeUnknownEnumMembers: options.includeUnknownEnumMembers,
+    });
+  }
 
   async function get(pathOrUrl: string, options: GraphRequestOptions): Promise<unknown> {
-    const url = pathOrUrl.startsWith('/') ? `${versionRoot}${pathOrUrl}` : pathOrUrl;
-    const parsedUrl = new URL(url);
-    if (parsedUrl.origin !== graphOrigin) {
-      throw new Error(`Refusing to send a Graph token to ${parsedUrl.origin}; only ${graphOrigin} is configured.`);
-    }
-
-    const token = await settings.getToken(options.scopes);
-    const clientRequestId = crypto.randomUUID();
-    const headers: Record<string, string> = {
-      Authorization: `Bearer ${token}`,
-      Accept: 'application/json',
-      'client-request-id': clientRequestId,
-    };
-    if (options.includeUnknownEnumMembers === true) {
-      headers.Prefer = 'include-unknown-enum-members';
-    }
-
-    const timeout = AbortSignal.timeout(settings.timeoutMs);
-    const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout]);
-    const failure = (kind: GraphError['kind'], extra: Partial<GraphError> = {}) =>
-      new GraphError({
-        kind,
-        status: null,
-        code: null,
-        graphMessage: null,
-        requestId: null,
-        retryAfterMs: null,
-        ...extra,
-        clientRequestId,
-        path: parsedUrl.pathname,
-      });
-
-    let response: Response;
+    const url = resolveGraphUrl(settings.baseUrl, pathOrUrl);
     try {
-      response = await fetchFunction(parsedUrl, { headers, signal, credentials: 'omit', cache: 'no-store' });
+      return await send(url, options);
     } catch (error) {
-      if (options.signal?.aborted === true) {
+      if (!(error instanceof GraphError) || error.status !== 401) {
         throw error;
       }
-      throw failure(timeout.aborted ? 'timeout' : 'network');
+      await forceRefreshOnce(options.scopes);
     }
 
-    const requestId = response.headers.get('request-id');
-    const body = await readJson(response);
+    try {
+      return await send(url, options);
+    } catch (error) {
+      if (error instanceof GraphError && error.status === 401) {
+        settings.session?.report({ kind: 'tokenRejected', msalCode: error.code, since: Date.now() });
+      }
+      throw error;
+    }
+  }
 
-    if (!response.ok) {
-      const envelope = readErrorEnvelope(body);
-      throw failure('http', {
-        status: response.status,
-        code: envelope.code,
-        graphMessage: envelope.message,
-        requestId: requestId ?? envelope.requestId,
-        retryAfterMs: parseRetryAfterMs(response.headers.get('Retry-After')),
-      });
+  async function forceRefreshOnce(scopes: string[]): Promise<void> {
+    const key = [...scopes].sort().join(' ');
+    const last = lastForcedRefresh.get(key);
+    if (last !== undefined && Date.now() - last < FORCED_REFRESH_COOLDOWN_MS) {
+      return;
     }
-    if (!isRecord(body)) {
-      throw failure('malformed', { status: response.status, requestId });
-    }
-    return body;
+    lastForcedRefresh.set(key, Date.now());
+    await settings.getToken(scopes, { forceRefresh: true });
   }
 
   async function getAll(path: string, options: GraphRequestOptions): Promise<unknown[]> {
@@ -107,16 +117,7 @@ export function createGraphClient(settings: GraphClientSettings): GraphClient {
     for (let page = 0; next !== undefined && page < MAX_PAGES; page += 1) {
       const body = (await get(next, options)) as Record<string, unknown>;
       if (!Array.isArray(body.value)) {
-        throw new GraphError({
-          kind: 'malformed',
-          status: 200,
-          code: null,
-          graphMessage: null,
-          requestId: null,
-          clientRequestId: '',
-          retryAfterMs: null,
-          path,
-        });
+        throw createGraphFailure('malformed', { clientRequestId: '', path }, { status: 200 });
       }
       items.push(...body.value);
       const link = body['@odata.nextLink'];
@@ -125,13 +126,14 @@ export function createGraphClient(settings: GraphClientSettings): GraphClient {
     return items;
   }
 
-  return { get, getAll };
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return (await response.json()) as unknown;
-  } catch {
-    return undefined;
+  function stats(): BatchStats {
+    const batched = batcher.stats();
+    return {
+      batchCalls: batched.batchCalls,
+      singleCalls: batched.singleCalls + singleStats.singleCalls,
+      itemsSent: batched.itemsSent + singleStats.itemsSent,
+    };
   }
+
+  return { get, getAll, stats };
 }

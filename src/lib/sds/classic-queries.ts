@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 
 import { SOURCE_SCOPES } from '@/lib/auth/scopes';
 import type { GraphClient } from '@/lib/graph/client';
-import { GraphError } from '@/lib/graph/graph-error';
+import { POLLED } from '@/lib/polling/poll-scheduler';
 
 const CLASSIC_SCOPES = SOURCE_SCOPES.classic;
 
@@ -15,22 +15,26 @@ export const classicKeys = {
   profileStatus: (id: string) => [...classicKeys.all, 'profileStatus', id] as const,
 };
 
-/** The profile list changes rarely; it is read again every few minutes for states and expiry. */
-const PROFILE_LIST_REFRESH_MS = 5 * 60_000;
+/**
+ * The profile list changes rarely. It joins a poll round (and so its batch) when it is
+ * older than this, and on every manual refresh.
+ */
+const PROFILE_LIST_REFRESH_MS = 30 * 60_000;
 
 export function classicProfilesQueryOptions(graph: GraphClient) {
   return queryOptions({
     queryKey: classicKeys.profiles(),
     queryFn: ({ signal }) => graph.getAll(PROFILES_PATH, { scopes: CLASSIC_SCOPES, signal }),
     staleTime: PROFILE_LIST_REFRESH_MS,
-    refetchInterval: PROFILE_LIST_REFRESH_MS,
+    meta: { ...POLLED, minAgeMs: PROFILE_LIST_REFRESH_MS },
   });
 }
 
 /**
- * One profile's status, polled every `intervalMs`. The raw body is kept as it came, so the
- * adapter can judge it against the current time at every render. Polling stops for answers
- * that a later poll cannot change (no permission, profile gone); the admin retries by hand.
+ * One profile's status, polled by the poll scheduler every `intervalMs` together with every
+ * other watched item. The raw body is kept as it came, so the adapter can judge it against
+ * the current time at every render. The scheduler skips answers that a later poll cannot
+ * change (no permission, profile gone); the admin retries by hand.
  */
 export function classicProfileStatusQueryOptions(graph: GraphClient, id: string, intervalMs: number) {
   return queryOptions({
@@ -42,10 +46,6 @@ export function classicProfileStatusQueryOptions(graph: GraphClient, id: string,
         includeUnknownEnumMembers: true,
       }),
     staleTime: intervalMs,
-    refetchInterval: (query) => (isFatal(query.state.error) ? false : intervalMs),
+    meta: POLLED,
   });
-}
-
-function isFatal(error: unknown): boolean {
-  return error instanceof GraphError && error.isFatal;
 }

@@ -3,6 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { SOURCE_SCOPES } from '@/lib/auth/scopes';
 import type { GraphClient } from '@/lib/graph/client';
 import { GraphError } from '@/lib/graph/graph-error';
+import { POLLED } from '@/lib/polling/poll-scheduler';
 import type { InboundFlow, IndustryDataRun, RunActivity, RunStatistics } from '@/lib/sync-model/industry-data-types';
 
 const INDUSTRY_DATA_SCOPES = SOURCE_SCOPES.industryData;
@@ -23,7 +24,7 @@ export function inboundFlowsQueryOptions(graph: GraphClient, intervalMs: number)
     queryFn: async ({ signal }) =>
       (await graph.getAll(`${ROOT}/inboundFlows`, { scopes: INDUSTRY_DATA_SCOPES, signal })) as InboundFlow[],
     staleTime: intervalMs,
-    refetchInterval: (query) => (isFatal(query.state.error) ? false : intervalMs),
+    meta: POLLED,
   });
 }
 
@@ -34,7 +35,7 @@ export function runsQueryOptions(graph: GraphClient, intervalMs: number) {
     queryFn: async ({ signal }) =>
       (await graph.getAll(`${ROOT}/runs`, { scopes: INDUSTRY_DATA_SCOPES, signal })) as IndustryDataRun[],
     staleTime: intervalMs,
-    refetchInterval: (query) => (isFatal(query.state.error) ? false : intervalMs),
+    meta: POLLED,
   });
 }
 
@@ -59,7 +60,7 @@ export function runActivitiesQueryOptions(graph: GraphClient, runId: string, run
       }
     },
     staleTime: running ? intervalMs : Infinity,
-    refetchInterval: running ? intervalMs : false,
+    meta: running ? POLLED : undefined,
   });
 }
 
@@ -83,8 +84,4 @@ export function runStatisticsQueryOptions(graph: GraphClient, runId: string) {
     },
     staleTime: Infinity,
   });
-}
-
-function isFatal(error: unknown): boolean {
-  return error instanceof GraphError && error.isFatal;
 }

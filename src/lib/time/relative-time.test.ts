@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   formatAbsoluteDate,
   formatAbsoluteDateTime,
   formatNumber,
   formatRelativeTime,
   formatTimeUntil,
+  setDisplayLocale,
 } from './relative-time';
 
 const NOW = new Date('2025-09-18T14:30:00Z');
@@ -76,20 +77,31 @@ describe('formatAbsoluteDateTime', () => {
   it('formats in the given locale and time zone', () => {
     const text = formatAbsoluteDateTime(new Date('2024-05-14T06:12:48Z'), 'en-US', 'UTC');
 
-    expect(text).toMatch(/^May 14, 2024, 6:12\sAM$/);
+    expect(text).toMatch(/^May 14, 2024, 6:12:48\sAM UTC$/);
   });
 
   it('applies the time zone to the clock time', () => {
     const text = formatAbsoluteDateTime(new Date('2024-05-14T06:12:48Z'), 'de-DE', 'Europe/Berlin');
 
-    expect(text).toBe('14.05.2024, 08:12');
+    expect(text).toBe('14.05.2024, 08:12:48 MESZ');
   });
 
   it('uses the default locale and time zone when none is given', () => {
     const date = new Date('2024-05-14T06:12:48Z');
-    const expected = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+    const expected = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'long' }).format(date);
 
     expect(formatAbsoluteDateTime(date)).toBe(expected);
+  });
+});
+
+describe('setDisplayLocale', () => {
+  afterEach(() => setDisplayLocale(undefined));
+
+  it('changes the locale of later formatting', () => {
+    setDisplayLocale('de-DE');
+
+    expect(formatAbsoluteDate(new Date('2024-12-31T00:00:00Z'))).toBe('31.12.2024');
+    expect(formatNumber(18240)).toBe('18.240');
   });
 });
 

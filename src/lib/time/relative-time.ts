@@ -47,13 +47,26 @@ export function formatTimeUntil(then: Date, now: Date): string {
   return relativeFormat.format(value, unit);
 }
 
+/** Locale for dates and numbers, from the `lang` URL parameter; undefined means the browser's. */
+let displayLocale: string | undefined;
+
+/** Sets the locale that absolute dates, times and numbers use from now on. */
+export function setDisplayLocale(locale: string | undefined): void {
+  displayLocale = locale;
+}
+
 /**
- * Formats a date and time, such as "May 14, 2024, 8:12 AM" in `en-US`. Locale and time zone
- * default to the user's.
+ * Formats an exact date and time with seconds and time zone, such as
+ * "May 14, 2024, 8:12:48 AM UTC" in `en-US`. Locale and time zone default to the user's.
  */
 export function formatAbsoluteDateTime(date: Date, locale?: string, timeZone?: string): string {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const format = new Intl.DateTimeFormat(locale ?? displayLocale, { dateStyle: 'medium', timeStyle: 'long', timeZone });
   return format.format(date);
+}
+
+/** Formats a time of day with seconds, such as "8:12:48 AM" in `en-US`. */
+export function formatAbsoluteTime(date: Date, locale?: string): string {
+  return new Intl.DateTimeFormat(locale ?? displayLocale, { timeStyle: 'medium' }).format(date);
 }
 
 /**
@@ -62,13 +75,13 @@ export function formatAbsoluteDateTime(date: Date, locale?: string, timeZone?: s
  * day west of Greenwich.
  */
 export function formatAbsoluteDate(date: Date, locale?: string): string {
-  const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(locale ?? displayLocale, { dateStyle: 'medium', timeZone: 'UTC' });
   return format.format(date);
 }
 
 /** Formats a count with the locale's digit grouping, such as "18,240" in `en-US`. */
 export function formatNumber(value: number, locale?: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return new Intl.NumberFormat(locale ?? displayLocale).format(value);
 }
 
 /** Picks the largest unit that fits a positive duration, at least 1 of it, rounded down. */

@@ -1,14 +1,17 @@
 import { RelativeTime } from '@/components/RelativeTime';
 import type { FailureDescription } from '@/lib/errors/describe-failure';
+import { formatAbsoluteTime, formatTimeUntil } from '@/lib/time/relative-time';
 
 /** A card's own failure: what failed, what to do, and how old the data above it is. */
 export function CardFailure({
   description,
+  retryAt,
   dataUpdatedAt,
   now,
   onRetry,
 }: {
   description: FailureDescription;
+  retryAt: number | null;
   dataUpdatedAt: number;
   now: Date;
   onRetry: () => void;
@@ -18,7 +21,13 @@ export function CardFailure({
       <p>
         <strong>Could not refresh.</strong> {description.summary}
       </p>
-      <p>{description.action}</p>
+      {retryAt !== null && retryAt > now.getTime() ? (
+        <p>
+          Microsoft Graph asked the app to slow down. Trying again at {formatAbsoluteTime(new Date(retryAt))} ({formatTimeUntil(new Date(retryAt), now)}).
+        </p>
+      ) : (
+        <p>{description.action}</p>
+      )}
       <p className="card-staleness">
         {dataUpdatedAt > 0 ? (
           <>

@@ -1,5 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
-
+import { usePollScheduler } from '@/lib/polling/polling-context';
 import { useSessionProblem } from '@/lib/auth/session-context';
 import { resolveKey, type ResolvedKey, type SourceCatalog } from '@/lib/sds/catalog';
 import { parseItemKey } from '@/lib/sync-model/status';
@@ -15,7 +14,7 @@ import { StatusCardView } from './StatusCardView';
  * Keys of a source whose API Microsoft retired get no card: the source's notice explains.
  */
 export function StatusBoard({ keys, catalogs, now }: { keys: string[]; catalogs: SourceCatalog[]; now: Date }) {
-  const queryClient = useQueryClient();
+  const scheduler = usePollScheduler();
   const sessionProblem = useSessionProblem();
 
   const liveCatalogs = catalogs.filter((catalog) => catalog.retired === null);
@@ -44,7 +43,7 @@ export function StatusBoard({ keys, catalogs, now }: { keys: string[]; catalogs:
         refreshing={classic.fetching || industryData.fetching}
         now={now}
         pollingPaused={sessionProblem !== null}
-        onRefresh={() => void queryClient.refetchQueries({ queryKey: ['sds'], type: 'active' })}
+        onRefresh={() => scheduler.pollNow()}
       />
       <div className="status-board">
         {resolved.map((entry) => {

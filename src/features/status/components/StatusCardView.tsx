@@ -1,4 +1,5 @@
 import { RelativeTime } from '@/components/RelativeTime';
+import { useAppConfig } from '@/config/config-context';
 import { StateBadge } from '@/components/StateBadge';
 import type { FailureDescription } from '@/lib/errors/describe-failure';
 import { SOURCE_LABELS } from '@/lib/sync-model/labels';
@@ -15,7 +16,15 @@ export interface StatusCardViewProps {
   typeLabel: string | null;
   status: SyncStatus | undefined;
   /** The last poll's failure, when it failed. */
-  failure: { description: FailureDescription; requestId: string | null; clientRequestId: string | null } | undefined;
+  failure:
+    | {
+        description: FailureDescription;
+        requestId: string | null;
+        clientRequestId: string | null;
+        /** Epoch ms of the scheduled retry of a throttled request, else null. */
+        retryAt: number | null;
+      }
+    | undefined;
   /** Epoch ms of the data shown, 0 when there is none. */
   dataUpdatedAt: number;
   now: Date;
@@ -25,6 +34,7 @@ export interface StatusCardViewProps {
 /** One watched item: state, last sync, counts, message, and its own failure if the last poll failed. */
 export function StatusCardView(props: StatusCardViewProps) {
   const { name, source, typeLabel, status, failure, dataUpdatedAt, now, onRetry } = props;
+  const config = useAppConfig();
   const headingId = `card-${source}-${name}`.replace(/[^A-Za-z0-9_-]/g, '-');
 
   return (
@@ -39,6 +49,13 @@ export function StatusCardView(props: StatusCardViewProps) {
         </span>
       </header>
 
+      {isOutdated(dataUpdatedAt, now, config.pollIntervalSeconds) ? (
+        <p className="card-outdated" role="status">
+          Not updated since {formatAbsoluteDateTime(new Date(dataUpdatedAt))} (
+          <RelativeTime date={new Date(dataUpdatedAt)} now={now} />)
+        </p>
+      ) : null}
+
       {status === undefined ? (
         failure === undefined ? (
           <p className="card-loading-text">Loading status…</p>
@@ -48,7 +65,13 @@ export function StatusCardView(props: StatusCardViewProps) {
       )}
 
       {failure ? (
-        <CardFailure description={failure.description} dataUpdatedAt={dataUpdatedAt} now={now} onRetry={onRetry} />
+        <CardFailure
+          description={failure.description}
+          retryAt={failure.retryAt}
+          dataUpdatedAt={dataUpdatedAt}
+          now={now}
+          onRetry={onRetry}
+        />
       ) : null}
 
       {status || failure ? (
@@ -56,6 +79,11 @@ export function StatusCardView(props: StatusCardViewProps) {
       ) : null}
     </article>
   );
+}
+
+/** Data older than two poll intervals is called out, whatever kept it from being refreshed. */
+function isOutdated(dataUpdatedAt: number, now: Date, intervalSeconds: number): boolean {
+  return dataUpdatedAt > 0 && now.getTime() - dataUpdatedAt > 2 * intervalSeconds * 1000;
 }
 
 function StatusBody({ status, now }: { status: SyncStatus; now: Date }) {

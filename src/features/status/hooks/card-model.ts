@@ -1,5 +1,6 @@
 import { describeFailure, type FailureSubject } from '@/lib/errors/describe-failure';
 import { GraphError } from '@/lib/graph/graph-error';
+import type { RetryHold } from '@/lib/polling/poll-scheduler';
 
 import type { StatusCardViewProps } from '../components/StatusCardView';
 
@@ -7,7 +8,7 @@ import type { StatusCardViewProps } from '../components/StatusCardView';
 export type CardModel = Omit<StatusCardViewProps, 'now'> & { key: string };
 
 /** Describes a failed poll for a card, or returns undefined when the poll succeeded. */
-export function cardFailure(error: unknown, subject: FailureSubject): StatusCardViewProps['failure'] {
+export function cardFailure(error: unknown, subject: FailureSubject, hold: RetryHold | undefined): StatusCardViewProps['failure'] {
   if (error === null || error === undefined) {
     return undefined;
   }
@@ -15,5 +16,6 @@ export function cardFailure(error: unknown, subject: FailureSubject): StatusCard
     description: describeFailure(error, subject),
     requestId: error instanceof GraphError ? error.requestId : null,
     clientRequestId: error instanceof GraphError ? error.clientRequestId : null,
+    retryAt: hold?.at ?? null,
   };
 }

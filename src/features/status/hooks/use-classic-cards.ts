@@ -1,10 +1,11 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useQueries, useQueryClient } from '@tanstack/react-query';
 
 import { useAppConfig } from '@/config/config-context';
 import { useSessionProblem } from '@/lib/auth/session-context';
 import { useGraph } from '@/lib/graph/graph-context';
 import type { ResolvedKey } from '@/lib/sds/catalog';
-import { classicProfileStatusQueryOptions } from '@/lib/sds/classic-queries';
+import { usePollScheduler } from '@/lib/polling/polling-context';
+import { classicKeys, classicProfileStatusQueryOptions } from '@/lib/sds/classic-queries';
 import { classicStatus } from '@/lib/sync-model/classic';
 
 import { cardFailure, type CardModel } from './card-model';
@@ -20,6 +21,7 @@ export function useClassicCards(entries: ClassicEntry[], now: Date) {
   const graph = useGraph();
   const queryClient = useQueryClient();
   const sessionProblem = useSessionProblem();
+  const scheduler = usePollScheduler();
   const intervalMs = config.pollIntervalSeconds * 1000;
 
   const results = useQueries({
@@ -43,7 +45,7 @@ export function useClassicCards(entries: ClassicEntry[], now: Date) {
       source: 'classic',
       typeLabel: item?.typeLabel ?? null,
       status,
-      failure: cardFailure(result?.error, CLASSIC_SUBJECT),
+      failure: cardFailure(result?.error, CLASSIC_SUBJECT, scheduler.holdFor(hashKey(classicKeys.profileStatus(entry.id)))),
       dataUpdatedAt: result?.dataUpdatedAt ?? 0,
       onRetry: () => void queryClient.refetchQueries({ queryKey: classicProfileStatusQueryOptions(graph, entry.id, intervalMs).queryKey }),
     };

@@ -1,8 +1,9 @@
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { useAppConfig } from '@/config/config-context';
 import { useSessionProblem } from '@/lib/auth/session-context';
 import { useGraph } from '@/lib/graph/graph-context';
+import { usePollScheduler } from '@/lib/polling/polling-context';
 import type { CatalogItem } from '@/lib/sds/catalog';
 import {
   inboundFlowsQueryOptions,
@@ -38,6 +39,7 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
   const graph = useGraph();
   const queryClient = useQueryClient();
   const sessionProblem = useSessionProblem();
+  const scheduler = usePollScheduler();
   const intervalMs = config.pollIntervalSeconds * 1000;
   const enabled = entries.length > 0 && sessionProblem === null;
 
@@ -109,7 +111,7 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
       source: 'industryData',
       typeLabel: entry.item?.typeLabel ?? null,
       status,
-      failure: cardFailure(sharedError, FLOW_SUBJECT),
+      failure: cardFailure(sharedError, FLOW_SUBJECT, scheduler.holdFor(hashKey(industryDataKeys.runs())) ?? scheduler.holdFor(hashKey(industryDataKeys.flows()))),
       dataUpdatedAt,
       onRetry: () => void queryClient.refetchQueries({ queryKey: industryDataKeys.all }),
     };
