@@ -10,6 +10,7 @@ import { createMsalInstance } from '@/lib/auth/msal';
 import { SessionStore } from '@/lib/auth/session-store';
 import { createTokenFunction } from '@/lib/auth/token';
 import { createGraphClient } from '@/lib/graph/client';
+import { exposeDiagnostics } from '@/lib/diagnostics';
 import { PollScheduler } from '@/lib/polling/poll-scheduler';
 import { createQueryClient } from '@/lib/query/query-client';
 
@@ -43,6 +44,9 @@ async function start(render: (node: ReactNode) => void): Promise<void> {
   const queryClient = createQueryClient();
   const scheduler = new PollScheduler({ queryClient, intervalMs: config.pollIntervalSeconds * 1000 });
 
+  if (config.exposeDiagnostics) {
+    exposeDiagnostics(graph, queryClient);
+  }
   render(<App services={{ config, msal, session, graph, queryClient, scheduler }} />);
 }
 

@@ -72,6 +72,7 @@ const configSchema = v.strictObject(
       30,
     ),
     batchRequests: v.optional(v.boolean('Expected true or false.'), true),
+    exposeDiagnostics: v.optional(v.boolean('Expected true or false.'), false),
     allowedHostOrigins: v.optional(
       v.array(
         v.pipe(v.string(), v.url('Expected origins such as https://intranet.example.org.')),
@@ -125,6 +126,8 @@ export interface AppConfig {
   expiryWarningDays: number;
   /** Send polls that fall due together as Graph `$batch` calls. */
   batchRequests: boolean;
+  /** Publish request and cache counters on `window.sdsSyncMonitorDiagnostics`, for benchmarks. */
+  exposeDiagnostics: boolean;
   allowedHostOrigins: string[];
 }
 
@@ -175,6 +178,7 @@ export function parseConfig(input: unknown): ConfigResult {
       overdueGraceMinutes: raw.overdueGraceMinutes,
       expiryWarningDays: raw.expiryWarningDays,
       batchRequests: raw.batchRequests,
+      exposeDiagnostics: raw.exposeDiagnostics,
       allowedHostOrigins: raw.allowedHostOrigins.map((origin) => new URL(origin).origin),
     },
   };
