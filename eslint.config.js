@@ -55,6 +55,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['public/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
+  {
     files: ['emulator/**/*.mjs', 'scripts/**/*.mjs', 'e2e/**/*.ts', '*.config.{ts,js}', 'benchmarks/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

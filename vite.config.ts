@@ -17,6 +17,7 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, 'index.html'),
         redirect: resolve(import.meta.dirname, 'redirect.html'),
+        'popup-relay': resolve(import.meta.dirname, 'popup-relay.html'),
       },
     },
   },

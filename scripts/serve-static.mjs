@@ -51,7 +51,8 @@ export function contentSecurityPolicy(config) {
     "style-src 'self'",
     "img-src 'self' data:",
     `connect-src 'self' ${remote}`,
-    `frame-src ${remote}`,
+    // 'self': MSAL's hidden-iframe renewal ends on redirect.html, and the example host page frames the app.
+    `frame-src 'self' ${remote}`,
     `frame-ancestors 'self' ${hosts}`.trim(),
     "base-uri 'self'",
     "form-action 'self'",

@@ -4,8 +4,11 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 
 import { ConfigProvider } from '@/config/config-context';
 import type { AppConfig } from '@/config/schema';
+import type { ViewParams } from '@/config/url-params';
+import { ViewProvider } from '@/config/view-context';
 import { SessionProvider } from '@/lib/auth/session-context';
 import type { SessionStore } from '@/lib/auth/session-store';
+import type { HostBridge } from '@/lib/embedding/host-bridge';
 import type { GraphClient } from '@/lib/graph/client';
 import { GraphProvider } from '@/lib/graph/graph-context';
 import type { PollScheduler } from '@/lib/polling/poll-scheduler';
@@ -15,11 +18,13 @@ import { AppShell } from './AppShell';
 
 export interface AppServices {
   config: AppConfig;
+  view: ViewParams;
   msal: IPublicClientApplication;
   session: SessionStore;
   graph: GraphClient;
   queryClient: QueryClient;
   scheduler: PollScheduler;
+  hostBridge: HostBridge;
 }
 
 /** Every provider the app needs, around the shell. */
@@ -31,7 +36,9 @@ export function App({ services }: { services: AppServices }) {
           <GraphProvider client={services.graph}>
             <QueryClientProvider client={services.queryClient}>
               <PollingProvider scheduler={services.scheduler}>
-                <AppShell />
+                <ViewProvider params={services.view}>
+                  <AppShell hostBridge={services.hostBridge} />
+                </ViewProvider>
               </PollingProvider>
             </QueryClientProvider>
           </GraphProvider>

@@ -1,18 +1,24 @@
 import { InteractionStatus, type AccountInfo } from '@azure/msal-browser';
 import { useMsal } from '@azure/msal-react';
 
-/** App title, the signed-in account and "Sign out". */
+import { useViewParams } from '@/config/view-context';
+
+/** App title, the signed-in account and "Sign out"; on a wall screen only the title. */
 export function Header({ account }: { account: AccountInfo | null }) {
   const { instance, inProgress } = useMsal();
+  const view = useViewParams();
   const busy = inProgress !== InteractionStatus.None;
+  const kiosk = view.view === 'kiosk';
 
   return (
     <header className="app-header">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <p className="app-title">SDS Sync Monitor</p>
-      {account !== null ? (
+      {kiosk ? null : (
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+      )}
+      <p className="app-title">{view.title ?? 'SDS Sync Monitor'}</p>
+      {account !== null && !kiosk ? (
         <div className="account">
           <span className="account-name" title={account.username}>
             Signed in as <strong>{account.name ?? account.username}</strong>

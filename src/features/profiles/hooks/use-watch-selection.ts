@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 
-import { readViewParams, withoutParams } from '@/config/url-params';
+import { withoutParams } from '@/config/url-params';
 
 import { loadSavedSelection, saveSelection, selectionStorageKey } from '../selection-storage';
 
@@ -19,9 +19,8 @@ export interface WatchSelection {
  * The watched items for one tenant and account. `?profiles=` sets the current view without
  * touching the saved choice; the first edit saves the edited view and removes the parameter.
  */
-export function useWatchSelection(tenantId: string, accountId: string): WatchSelection {
+export function useWatchSelection(tenantId: string, accountId: string, urlKeys: string[] | undefined): WatchSelection {
   const storageKey = selectionStorageKey(tenantId, accountId);
-  const urlKeys = useMemo(() => readViewParams(window.location.search).profiles, []);
 
   const [state, setState] = useState(() => ({
     keys: urlKeys ?? loadSavedSelection(window.localStorage, storageKey) ?? [],
