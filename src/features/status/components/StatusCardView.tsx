@@ -135,8 +135,8 @@ function StatusBody({ status, now }: { status: SyncStatus; now: Date }) {
       </dl>
       {status.blockingError ? (
         <p className="card-blocking-error">
-          <strong>Blocking error{status.blockingError.code ? ` ${status.blockingError.code}` : ''}:</strong>{' '}
-          {status.blockingError.message ?? 'no message'}
+          <strong>Blocking error:</strong> {status.blockingError.message ?? 'no message'}
+          {status.blockingError.code ? <span className="blocking-error-code"> ({status.blockingError.code})</span> : null}
         </p>
       ) : null}
       {status.message && status.message !== status.blockingError?.message ? <p className="card-message">{status.message}</p> : null}

@@ -20,8 +20,12 @@ import { cardFailure, type CardModel } from './card-model';
 
 const FLOW_SUBJECT = { noun: 'flow', permission: 'IndustryData-InboundFlow.Read.All and IndustryData-Run.Read.All' };
 
-/** Runs whose activities are read: as many as the history strip shows. */
-const RUNS_WITH_ACTIVITIES = 14;
+/**
+ * Newest runs whose activities are read; older runs are left out of each flow's status.
+ * About 30 days at two runs a day, so a flow that stopped running weeks ago still shows its
+ * last sync. A finished run's activities are read once, and a round's reads share batches.
+ */
+const RUNS_WITH_ACTIVITIES = 60;
 
 /** An inbound flow to show: its key, its id, and the catalog entry when the list has it. */
 export interface FlowEntry {
@@ -47,6 +51,7 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
   const runs = useQuery({ ...runsQueryOptions(graph, intervalMs), enabled });
 
   const newestRuns = sortRunsNewestFirst(runs.data ?? [], []).slice(0, RUNS_WITH_ACTIVITIES);
+  const readRuns = newestRuns.map((parsed) => parsed.run);
   const activityResults = useQueries({
     queries: newestRuns.map((parsed) => ({
       ...runActivitiesQueryOptions(graph, parsed.run.id, parsed.end === null, intervalMs),
@@ -66,7 +71,7 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
     ...new Set(
       entries.flatMap((entry) => {
         const flow = allFlows.find((candidate) => candidate.id === entry.id);
-        const runId = flow === undefined ? undefined : statisticsRunId({ flow, allFlows, runs: runs.data ?? [], activitiesByRun });
+        const runId = flow === undefined ? undefined : statisticsRunId({ flow, allFlows, runs: readRuns, activitiesByRun });
         return runId === undefined ? [] : [runId];
       }),
     ),
@@ -91,14 +96,14 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
 
   const cards: CardModel[] = entries.map((entry) => {
     const flow = allFlows.find((candidate) => candidate.id === entry.id) ?? entry.item?.flow;
-    const statisticsId = flow === undefined ? undefined : statisticsRunId({ flow, allFlows, runs: runs.data ?? [], activitiesByRun });
+    const statisticsId = flow === undefined ? undefined : statisticsRunId({ flow, allFlows, runs: readRuns, activitiesByRun });
     const status =
       flow === undefined || runs.data === undefined || !activitiesSettled
         ? undefined
         : industryDataStatus({
             flow,
             allFlows: allFlows.length > 0 ? allFlows : [flow],
-            runs: runs.data,
+            runs: readRuns,
             activitiesByRun,
             statistics: statisticsId === undefined ? undefined : statisticsByRun.get(statisticsId),
             now,
