@@ -6,7 +6,7 @@ import { msalCodeOf } from './auth-errors';
 import { useSessionStore } from './session-context';
 
 /**
- * Where an interactive sign-in stands. `waiting`: a sign-in window is open (MSAL cannot tell
+ * State of an interactive sign-in. `waiting`: a sign-in window is open (MSAL cannot tell
  * when the admin closes it). `blocked`: the browser or the host page's sandbox refused to
  * open it. `closed`: it was closed or timed out. `failed`: anything else.
  */

@@ -33,7 +33,7 @@ export function classicProfilesQueryOptions(graph: GraphClient) {
 /**
  * One profile's status, polled by the poll scheduler every `intervalMs` together with every
  * other watched item. The raw body is kept as it came, so the adapter can judge it against
- * the current time at every render. The scheduler skips answers that a later poll cannot
+ * the current time at every render. The scheduler skips responses that a later poll cannot
  * change (no permission, profile gone); the admin retries by hand.
  */
 export function classicProfileStatusQueryOptions(graph: GraphClient, id: string, intervalMs: number) {

@@ -9,7 +9,7 @@ export interface WatchSelection {
   keys: string[];
   /** `url` while `?profiles=` decides the view and the saved choice is left alone. */
   origin: 'url' | 'saved';
-  /** False when the browser would not store the choice; the UI says so. */
+  /** False when the browser refused to store the choice, which the page then reports. */
   saved: boolean;
   /** Replaces the watched items: saves them and drops `?profiles=` from the address. */
   setKeys: (keys: string[]) => void;

@@ -78,9 +78,16 @@ function toTile(entry: BoardEntry): Tile {
   return { key: entry.key, name: entry.card.name, state, label: STATE_LABELS[state] };
 }
 
+/** Sorts worst state first; tiles still loading go last. */
 function byWorstFirst(a: Tile, b: Tile): number {
-  if (a.state === null || b.state === null) {
-    return a.state === null ? (b.state === null ? 0 : 1) : -1;
+  if (a.state === null && b.state === null) {
+    return 0;
+  }
+  if (a.state === null) {
+    return 1;
+  }
+  if (b.state === null) {
+    return -1;
   }
   return compareSeverity(b.state, a.state);
 }

@@ -87,8 +87,8 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
     }
   });
 
-  // Until every activity list has answered once, the adapter would fall back to run-level
-  // status and say so; holding the card avoids that false note on the first load.
+  // Until every activity list has been read once, the adapter would fall back to run-level
+  // status and add a note about it, so the card waits for them on the first load.
   const activitiesSettled = activityResults.every((result) => result.data !== undefined || result.error !== null);
   const activityError = activityResults.find((result) => result.error !== null)?.error ?? null;
   const sharedError = flows.error ?? runs.error ?? activityError;
