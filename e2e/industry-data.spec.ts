@@ -101,6 +101,16 @@ test.describe('SDS (new) inbound flows', () => {
     expect(TEST_START.getUTCHours()).toBe(9);
   });
 
+  test('unreadable activities fall back to run status', async ({ dashboard, emulator }) => {
+    await emulator.industryData('activities-forbidden', { value: true });
+    await dashboard.signIn(undefined, { query: flowQuery(FLOWS.summer) });
+
+    const card = dashboard.card(FLOWS.summer.name);
+    await expect(card).toContainText('activity details could not be read');
+    await expect(card.locator('.run-strip li').first()).toBeVisible();
+    await expect(card).not.toContainText('Could not refresh');
+  });
+
   test('expired flow says so', async ({ dashboard, emulator }) => {
     void emulator;
     await dashboard.signIn(undefined, { query: flowQuery(FLOWS.unifiedExpired) });
