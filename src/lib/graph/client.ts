@@ -39,7 +39,7 @@ const MAX_PAGES = 1000;
 
 /**
  * A 401 within this long after a forced token refresh does not force another one. Graph
- * answers 401 to a token MSAL still thinks valid when the client clock is wrong; a hundred
+ * returns 401 for a token MSAL still thinks valid when the client clock is wrong; a hundred
  * cards hitting that must cause one refresh, not a hundred.
  */
 const FORCED_REFRESH_COOLDOWN_MS = 60_000;
@@ -59,7 +59,7 @@ export function createGraphClient(settings: GraphClientSettings): GraphClient {
   });
   const batching = settings.batching ?? true;
   const singleStats: BatchStats = { batchCalls: 0, singleCalls: 0, itemsSent: 0 };
-  const lastForcedRefresh = new Map<string, number>();
+  const lastForcedRefresh = new Map<string, { at: number; done: Promise<void> }>();
 
   async function send(url: URL, options: GraphRequestOptions): Promise<unknown> {
     if (batching) {
@@ -100,14 +100,22 @@ export function createGraphClient(settings: GraphClientSettings): GraphClient {
     }
   }
 
+  /**
+   * Forces one token refresh per cooldown. A 401 within the cooldown waits for the refresh
+   * in flight instead, so its retry carries the new token rather than the rejected one.
+   */
   async function forceRefreshOnce(scopes: string[]): Promise<void> {
     const key = [...scopes].sort().join(' ');
     const last = lastForcedRefresh.get(key);
-    if (last !== undefined && Date.now() - last < FORCED_REFRESH_COOLDOWN_MS) {
+    if (last !== undefined && Date.now() - last.at < FORCED_REFRESH_COOLDOWN_MS) {
+      await last.done;
       return;
     }
-    lastForcedRefresh.set(key, Date.now());
-    await settings.getToken(scopes, { forceRefresh: true });
+
+    const refresh = settings.getToken(scopes, { forceRefresh: true });
+    // The first caller gets the token error. Callers who wait retry and meet it themselves.
+    lastForcedRefresh.set(key, { at: Date.now(), done: refresh.then(noop, noop) });
+    await refresh;
   }
 
   async function getAll(path: string, options: GraphRequestOptions): Promise<unknown[]> {
@@ -137,3 +145,5 @@ export function createGraphClient(settings: GraphClientSettings): GraphClient {
 
   return { get, getAll, stats };
 }
+
+function noop(): void {}

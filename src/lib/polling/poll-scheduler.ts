@@ -1,5 +1,6 @@
 import type { Query, QueryClient } from '@tanstack/react-query';
 
+import { TokenError } from '@/lib/auth/auth-errors';
 import { GraphError } from '@/lib/graph/graph-error';
 import { retryDelayMs } from '@/lib/graph/retry-policy';
 
@@ -31,11 +32,11 @@ type Listener = () => void;
  * whole starts at a random offset, so dashboards that start together do not poll Graph in
  * the same second.
  *
- * A round skips queries that polling cannot help (403, 404, 410: the admin retries by
- * hand) and queries that Graph throttled. Throttled queries wait until the longest
- * `Retry-After` of their round and are then retried together; where `Retry-After` cannot be
- * read (browsers cannot read it on a top-level response), they back off exponentially with
- * full jitter. Every other failure is retried by the next round. Timers in hidden pages
+ * A round skips queries that polling cannot help (403, 404, 410, missing admin consent:
+ * the admin retries by hand) and queries that Graph throttled. Throttled queries wait until
+ * the longest `Retry-After` of their round and are then retried together. Browsers cannot read
+ * `Retry-After` on a top-level response, so there they back off exponentially with full
+ * jitter. Every other failure is retried by the next round. Timers in hidden pages
  * are throttled by the browser, so a page that becomes visible, or a round that fires late
  * (the machine slept), polls everything overdue at once.
  */
@@ -50,6 +51,8 @@ export class PollScheduler {
   private paused = false;
   private started = false;
   private readonly holds = new Map<string, RetryHold>();
+  /** Throttled failures in a row per query hash, which set the backoff attempt. */
+  private readonly throttledAttempts = new Map<string, number>();
   private readonly listeners = new Set<Listener>();
   private version = 0;
   private unsubscribeCache: (() => void) | undefined;
@@ -162,20 +165,24 @@ export class PollScheduler {
   }
 
   private onQuerySettled(query: Query): void {
-    const { status, error, fetchFailureCount } = query.state;
+    const { status, error } = query.state;
     if (status === 'success' || !isThrottled(error)) {
+      this.throttledAttempts.delete(query.queryHash);
       if (this.holds.delete(query.queryHash)) {
         this.notify();
       }
       return;
     }
 
+    // TanStack Query resets fetchFailureCount at every fetch, and with retries off it is
+    // always 1, so the scheduler counts the failures in a row itself.
+    const attempt = (this.throttledAttempts.get(query.queryHash) ?? 0) + 1;
+    this.throttledAttempts.set(query.queryHash, attempt);
     const graphError = error as GraphError;
     const now = Date.now();
     if (graphError.retryAfterMs !== null) {
       this.holdThrottled(query, now + retryDelayMs({ attempt: 1, retryAfterMs: graphError.retryAfterMs }));
     } else {
-      const attempt = Math.max(1, fetchFailureCount);
       this.holds.set(query.queryHash, { at: now + retryDelayMs({ attempt, retryAfterMs: null, random: this.random }), reason: 'backoff' });
       this.scheduleRetry();
     }
@@ -239,7 +246,11 @@ function isOldEnough(query: Query, now: number): boolean {
   return typeof minAgeMs !== 'number' || now - query.state.dataUpdatedAt >= minAgeMs;
 }
 
+/** Failures that only the admin can fix: no permission, item gone, or no admin consent for the scopes. */
 function isFatal(error: unknown): boolean {
+  if (error instanceof TokenError) {
+    return error.kind === 'consentRequired';
+  }
   return error instanceof GraphError && error.isFatal;
 }
 
