@@ -457,6 +457,23 @@ describe('createBatcher fallback', () => {
     await expectSinglesAfterBatch(graph, batcher, await requestMany(batcher, 3));
   });
 
+  it.each([429, 503])('rejects every item after an outer %i', async (status) => {
+    const graph = failingBatchGraph(() => jsonResponse(status, { error: { code: 'TooManyRequests', message: 'Please retry again later.' } }));
+    const batcher = createTestBatcher(graph.fetch);
+
+    const pending = Array.from({ length: 3 }, (_, index) => batcher.request(statusRequest(index)).catch((error: unknown) => error));
+    await vi.advanceTimersByTimeAsync(WINDOW_MS);
+    const errors = await Promise.all(pending);
+
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(GraphError);
+      expect((error as GraphError).status).toBe(status);
+      expect((error as GraphError).retryAfterMs).toBeNull();
+    }
+    expect(graph.calls).toHaveLength(1);
+    expect(batcher.stats()).toEqual({ batchCalls: 1, singleCalls: 0, itemsSent: 3 });
+  });
+
   it.each([
     ['a body without responses', () => jsonResponse(200, { value: [] })],
     ['responses that are not an array', () => jsonResponse(200, { responses: {} })],

@@ -1,6 +1,6 @@
 import type { GetToken } from '@/lib/auth/token';
 
-import { isRecord, parseRetryAfterMs, readErrorEnvelope } from './graph-error';
+import { isRecord, parseRetryAfterMs, readErrorEnvelope, type GraphError } from './graph-error';
 import {
   buildGraphHeaders,
   createGraphFailure,
@@ -164,6 +164,10 @@ export function createBatcher(settings: BatcherSettings): Batcher {
     }
 
     const batch = await postBatch(live, token);
+    if (batch !== null && 'throttled' in batch) {
+      live.forEach((pending) => pending.fail(batch.throttled));
+      return;
+    }
     if (batch === null) {
       const unsettled = live.filter((pending) => !pending.settled);
       await Promise.all(unsettled.map((pending) => sendSingle(pending, token)));
@@ -189,11 +193,15 @@ export function createBatcher(settings: BatcherSettings): Batcher {
     }
   }
 
-  /** Sends one `$batch` call. Returns null when the call itself failed, so its requests go out alone. */
+  /**
+   * Sends one `$batch` call. Returns null when the call itself failed, so its requests go out
+   * alone, and `throttled` when Graph throttled the whole call, so that no request is sent
+   * again before the scheduler's backoff.
+   */
   async function postBatch(
     live: PendingRequest[],
     token: string,
-  ): Promise<{ clientRequestId: string; responses: Map<string, Record<string, unknown>> } | null> {
+  ): Promise<{ clientRequestId: string; responses: Map<string, Record<string, unknown>> } | { throttled: GraphError } | null> {
     const clientRequestId = crypto.randomUUID();
     const headers = { ...buildGraphHeaders(token, clientRequestId), 'Content-Type': 'application/json' };
     const requests = live.map((pending, index) => toBatchItem(batchItemId(index), pending.item));
@@ -208,11 +216,17 @@ export function createBatcher(settings: BatcherSettings): Batcher {
         body: JSON.stringify({ requests }),
         signal: timeout.signal,
         credentials: 'omit',
-        cache: 'no-store',
       });
       const body = await readJson(response);
-      // NOTE: an outer 429 or 503 also falls back, which sends up to 20 GETs to a throttled
-      // service. Graph normally returns 200 with per-item 429s, so this path should be rare.
+      if ((response.status === 429 || response.status === 503) && !timeout.signal.aborted) {
+        return {
+          throttled: createGraphFailure('http', { clientRequestId, path: batchUrl.pathname }, {
+            status: response.status,
+            requestId: response.headers.get('request-id'),
+            retryAfterMs: parseRetryAfterMs(response.headers.get('Retry-After')),
+          }),
+        };
+      }
       if (!response.ok || timeout.signal.aborted) {
         return null;
       }

@@ -103,7 +103,9 @@ export async function sendGraphGet(fetchFunction: typeof fetch, input: GraphGetI
   let response: Response;
   let body: unknown;
   try {
-    response = await fetchFunction(input.url, { headers, signal, credentials: 'omit', cache: 'no-store' });
+    // No `cache: 'no-store'`: it also bypasses the CORS preflight cache, so every poll would
+    // cost an OPTIONS request. Graph marks its responses no-cache, so none is served stale.
+    response = await fetchFunction(input.url, { headers, signal, credentials: 'omit' });
     body = await readJson(response);
   } catch (error) {
     if (input.signal?.aborted === true) {

@@ -25,7 +25,11 @@ export interface CatalogItem {
   flow?: InboundFlow;
 }
 
-/** The list of one source, with how far loading it got. */
+/**
+ * The list of one source, with how far loading it got. A list that loaded once stays
+ * `ready` when a later refresh fails: its items are still right, and each card reports
+ * its own polls.
+ */
 export interface SourceCatalog {
   source: SourceKind;
   status: 'loading' | 'ready' | 'error';
@@ -45,6 +49,8 @@ export function useCatalog(): SourceCatalog[] {
   const classicEnabled = config.sources.includes('classic');
   const industryDataEnabled = config.sources.includes('industryData');
   const classic = useQuery({ ...classicProfilesQueryOptions(graph), enabled: classicEnabled });
+  // NOTE: the list is read 100 profiles per page, one page after another; a tenant with
+  // thousands of profiles pays one request per hundred at load and every half hour.
   const flows = useQuery({ ...inboundFlowsQueryOptions(graph, intervalMs), enabled: industryDataEnabled });
 
   const catalogs: SourceCatalog[] = [];
@@ -52,7 +58,7 @@ export function useCatalog(): SourceCatalog[] {
     const retired = classicRetirement(classic.data, classic.error);
     catalogs.push({
       source: 'classic',
-      status: classic.isSuccess || retired !== null ? 'ready' : classic.isError ? 'error' : 'loading',
+      status: classic.data !== undefined || retired !== null ? 'ready' : classic.isError ? 'error' : 'loading',
       error: retired === null ? classic.error : null,
       items: classic.data === undefined || retired !== null ? [] : classic.data.map(toClassicItem),
       updatedAt: classic.dataUpdatedAt,
@@ -62,7 +68,7 @@ export function useCatalog(): SourceCatalog[] {
   if (industryDataEnabled) {
     catalogs.push({
       source: 'industryData',
-      status: flows.isSuccess ? 'ready' : flows.isError ? 'error' : 'loading',
+      status: flows.data !== undefined ? 'ready' : flows.isError ? 'error' : 'loading',
       error: flows.error,
       items: flows.data === undefined ? [] : flows.data.map(toFlowItem),
       updatedAt: flows.dataUpdatedAt,

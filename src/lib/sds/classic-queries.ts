@@ -24,7 +24,8 @@ const PROFILE_LIST_REFRESH_MS = 30 * 60_000;
 export function classicProfilesQueryOptions(graph: GraphClient) {
   return queryOptions({
     queryKey: classicKeys.profiles(),
-    queryFn: ({ signal }) => graph.getAll(PROFILES_PATH, { scopes: CLASSIC_SCOPES, signal }),
+    // $top is documented for this list; without it Graph picks a page size of its own.
+    queryFn: ({ signal }) => graph.getAll(`${PROFILES_PATH}?$top=100`, { scopes: CLASSIC_SCOPES, signal }),
     staleTime: PROFILE_LIST_REFRESH_MS,
     meta: { ...POLLED, minAgeMs: PROFILE_LIST_REFRESH_MS },
   });
