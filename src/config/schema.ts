@@ -81,7 +81,12 @@ const configSchema = v.strictObject(
       [],
     ),
   },
-  (issue) => `Unknown setting. ${issue.expected === 'never' ? 'Remove it or check its spelling.' : ''}`.trim(),
+  (issue) =>
+    issue.received === 'undefined'
+      ? 'Missing. This setting is required.'
+      : issue.expected === 'never'
+        ? 'Unknown setting. Remove it or check its spelling.'
+        : 'Expected an object with the settings as keys.',
 );
 
 function isOpenIdConfiguration(text: string): boolean {
@@ -143,21 +148,25 @@ const MICROSOFT_AUTHORITY_HOST = 'login.microsoftonline.com';
 
 /** Validates the parsed contents of config.json and applies defaults. */
 export function parseConfig(input: unknown): ConfigResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, issues: [{ key: '(file)', message: 'Expected a JSON object with the settings as keys.' }] };
+  }
+
   const result = v.safeParse(configSchema, input);
+  const record = input as Record<string, unknown>;
+  const tenantMissing = record.tenantId === undefined && record.authority === undefined;
+  const tenantIssue: ConfigIssue = { key: 'tenantId', message: 'Missing. Set tenantId (the directory ID) or authority.' };
   if (!result.success) {
     const issues = result.issues.map((issue) => ({
       key: v.getDotPath(issue) ?? '(file)',
       message: issue.message,
     }));
-    return { ok: false, issues: mergeIssuesByKey(issues) };
+    return { ok: false, issues: mergeIssuesByKey(tenantMissing ? [...issues, tenantIssue] : issues) };
   }
 
   const raw = result.output;
-  if (raw.tenantId === undefined && raw.authority === undefined) {
-    return {
-      ok: false,
-      issues: [{ key: 'tenantId', message: 'Missing. Set tenantId (the directory ID) or authority.' }],
-    };
+  if (tenantMissing) {
+    return { ok: false, issues: [tenantIssue] };
   }
 
   const authority = (raw.authority ?? `https://${MICROSOFT_AUTHORITY_HOST}/${raw.tenantId ?? ''}`).replace(/\/+$/, '');
