@@ -114,6 +114,17 @@ test.describe('status cards', () => {
     await expect(dashboard.page.getByText('Your saved choice is unchanged')).toBeVisible();
   });
 
+  test('bare id from the URL is ticked in the picker', async ({ dashboard, emulator }) => {
+    void emulator;
+    await dashboard.signIn(undefined, { query: `?profiles=${PROFILES.tailspin.id}` });
+    await dashboard.openPicker();
+
+    await expect(dashboard.itemCheckbox(PROFILES.tailspin.name)).toBeChecked();
+    await dashboard.itemCheckbox(PROFILES.tailspin.name).uncheck();
+
+    await expect(dashboard.cards()).toHaveCount(0);
+  });
+
   test('URL view leaves the saved choice alone', async ({ page, dashboard, emulator }) => {
     void emulator;
     await dashboard.signIn();

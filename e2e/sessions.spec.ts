@@ -191,8 +191,7 @@ test.describe('session expiry', () => {
     expect(await page.evaluate(() => window.resilienceTestMarker)).toBe('set before the session ended');
   });
 
-  test.fixme('expired session shows no second notice', async ({ page, dashboard, emulator }) => {
-    // The profile list's token error also raises "SDS (classic) is unavailable", a second request to sign in again.
+  test('expired session shows no second notice', async ({ page, dashboard, emulator }) => {
     await startClocks(page, emulator);
     await openDashboard(page, dashboard, emulator, WATCHED.map((profile) => profile.id));
 

@@ -25,6 +25,8 @@ export function Dashboard({ account, hostBridge }: { account: AccountInfo; hostB
   const mode = view.view ?? 'full';
   // Open at first when nothing is watched yet; afterwards only the admin opens or closes it.
   const [pickerOpen, setPickerOpen] = useState(() => selection.keys.length === 0);
+  // The compact view leaves the picker out, unless it opened with nothing to show.
+  const [showPicker] = useState(() => mode === 'full' || selection.keys.length === 0);
   const publishStates = useCallback((states: SyncState[]) => hostBridge.publishSummary(summarizeStates(states)), [hostBridge]);
   const address = withParams(window.location.href, { profiles: selection.keys.join(','), view: mode });
 
@@ -56,7 +58,7 @@ export function Dashboard({ account, hostBridge }: { account: AccountInfo; hostB
         </p>
       ) : null}
 
-      {mode === 'full' || selection.keys.length === 0 ? (
+      {showPicker ? (
         <details className="picker-panel" open={pickerOpen} onToggle={(event) => setPickerOpen(event.currentTarget.open)}>
           <summary>Choose what to watch ({selection.keys.length} selected)</summary>
           <ItemPicker catalogs={catalogs} selectedKeys={selection.keys} onChange={selection.setKeys} />

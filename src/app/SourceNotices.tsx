@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import { Banner } from '@/components/Banner';
+import { TokenError } from '@/lib/auth/auth-errors';
 import { describeFailure } from '@/lib/errors/describe-failure';
 import type { SourceCatalog } from '@/lib/sds/catalog';
 import { SOURCE_LABELS } from '@/lib/sync-model/labels';
@@ -49,7 +50,7 @@ export function SourceNotices({ catalogs }: { catalogs: SourceCatalog[] }) {
         </Banner>
       ) : null}
       {catalogs
-        .filter((catalog) => catalog.status === 'error')
+        .filter((catalog) => (catalog.status === 'error' || isConsentMissing(catalog.error)) && !needsSignIn(catalog.error))
         .map((catalog) => {
           const description = describeFailure(catalog.error, LIST_SUBJECTS[catalog.source]);
           return (
@@ -62,6 +63,16 @@ export function SourceNotices({ catalogs }: { catalogs: SourceCatalog[] }) {
         })}
     </div>
   );
+}
+
+/** Consent is a source-wide problem even while the list from before it was withdrawn is shown. */
+function isConsentMissing(error: unknown): boolean {
+  return error instanceof TokenError && error.kind === 'consentRequired';
+}
+
+/** A sign-in problem has its own banner, so the source adds no second request to sign in. */
+function needsSignIn(error: unknown): boolean {
+  return error instanceof TokenError && error.needsSignIn;
 }
 
 function readDismissed(): boolean {

@@ -81,7 +81,7 @@ function describeGraphError(error: GraphError, subject: FailureSubject): Failure
     case 403:
       return {
         summary: `Access denied (403): your account or this app lacks ${subject.permission}.`,
-        action: `Sign in with an account that administers School Data Sync, and make sure the app has admin consent for ${subject.permission}. Then retry.`,
+        action: `Sign in with an account that administers School Data Sync, and make sure the app has admin consent for ${subject.permission}.`,
         pollingStopped: true,
       };
     case 404:

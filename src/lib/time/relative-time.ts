@@ -47,6 +47,15 @@ export function formatTimeUntil(then: Date, now: Date): string {
   return relativeFormat.format(value, unit);
 }
 
+/**
+ * Formats how long ago something happened with seconds below a minute ("38 s ago"), for the
+ * age of data, where "just now" would hide that it is already old.
+ */
+export function formatElapsed(then: Date, now: Date): string {
+  const seconds = Math.max(0, Math.floor((now.getTime() - then.getTime()) / 1000));
+  return seconds < 60 ? `${seconds} s ago` : formatRelativeTime(then, now);
+}
+
 /** Locale for dates and numbers, from the `lang` URL parameter; undefined means the browser's. */
 let displayLocale: string | undefined;
 

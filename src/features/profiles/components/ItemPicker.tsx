@@ -1,6 +1,6 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 
-import type { CatalogItem, SourceCatalog } from '@/lib/sds/catalog';
+import { resolveKey, type CatalogItem, type SourceCatalog } from '@/lib/sds/catalog';
 import { SOURCE_LABELS } from '@/lib/sync-model/labels';
 import { formatAbsoluteDate } from '@/lib/time/relative-time';
 
@@ -21,19 +21,27 @@ export function ItemPicker({
 }) {
   const [query, setQuery] = useState('');
   const searchId = useId();
-  const selected = useMemo(() => new Set(selectedKeys), [selectedKeys]);
-
   const allItems = catalogs.flatMap((catalog) => catalog.items);
+  // Keys from a hand-written URL may be bare ids; compare them as the items they name.
+  const canonical = (key: string) => {
+    const resolved = resolveKey(key, catalogs);
+    return resolved.kind === 'found' ? resolved.item.key : key;
+  };
+  const selected = new Set(selectedKeys.map(canonical));
   const sharedNames = namesUsedTwice(allItems);
   const shown = filterItems(allItems, query);
   const shownSelected = shown.filter((item) => selected.has(item.key)).length;
 
   const toggle = (key: string, checked: boolean) => {
-    onChange(checked ? [...selectedKeys, key] : selectedKeys.filter((entry) => entry !== key));
+    onChange(checked ? [...selectedKeys, key] : selectedKeys.filter((entry) => canonical(entry) !== key));
   };
   const setShown = (checked: boolean) => {
     const shownKeys = new Set(shown.map((item) => item.key));
-    onChange(checked ? [...selectedKeys, ...shown.map((item) => item.key).filter((key) => !selected.has(key))] : selectedKeys.filter((key) => !shownKeys.has(key)));
+    if (checked) {
+      onChange([...selectedKeys, ...shown.map((item) => item.key).filter((key) => !selected.has(key))]);
+    } else {
+      onChange(selectedKeys.filter((key) => !shownKeys.has(canonical(key))));
+    }
   };
 
   return (

@@ -1,7 +1,7 @@
 import { StateIcon } from '@/components/StateIcon';
 import { STATE_LABELS } from '@/lib/sync-model/labels';
 import { SYNC_STATES, type SyncState } from '@/lib/sync-model/status';
-import { formatAbsoluteDateTime, formatRelativeTime } from '@/lib/time/relative-time';
+import { formatAbsoluteDateTime, formatElapsed } from '@/lib/time/relative-time';
 
 /** Summary per state (worst first), the dashboard's own freshness, and "Refresh now". */
 export function BoardToolbar({
@@ -38,7 +38,7 @@ export function BoardToolbar({
           ? 'Polling paused'
           : lastPollAt === 0
             ? 'Waiting for the first update…'
-            : `Updated ${formatSecondsAgo(lastPollAt, now)}`}
+            : `Updated ${formatElapsed(new Date(lastPollAt), now)}`}
         {lastPollAt > 0 ? <span className="visually-hidden"> ({formatAbsoluteDateTime(new Date(lastPollAt))})</span> : null}
       </p>
       <button type="button" onClick={onRefresh} disabled={refreshing || pollingPaused}>
@@ -46,10 +46,4 @@ export function BoardToolbar({
       </button>
     </div>
   );
-}
-
-/** "12 s ago" below a minute, so the dashboard visibly ticks; otherwise the usual wording. */
-function formatSecondsAgo(epochMs: number, now: Date): string {
-  const seconds = Math.max(0, Math.floor((now.getTime() - epochMs) / 1000));
-  return seconds < 60 ? `${seconds} s ago` : formatRelativeTime(new Date(epochMs), now);
 }

@@ -1,6 +1,5 @@
-import { RelativeTime } from '@/components/RelativeTime';
 import type { FailureDescription } from '@/lib/errors/describe-failure';
-import { formatAbsoluteTime, formatTimeUntil } from '@/lib/time/relative-time';
+import { formatAbsoluteTime, formatElapsed, formatTimeUntil } from '@/lib/time/relative-time';
 
 /** A card's own failure: what failed, what to do, and how old the data above it is. */
 export function CardFailure({
@@ -31,7 +30,8 @@ export function CardFailure({
       <p className="card-staleness">
         {dataUpdatedAt > 0 ? (
           <>
-            The data shown is not fresh: last updated <RelativeTime date={new Date(dataUpdatedAt)} now={now} />.
+            The data shown is not fresh: it was read at {formatAbsoluteTime(new Date(dataUpdatedAt))} (
+            {formatElapsed(new Date(dataUpdatedAt), now)}).
           </>
         ) : (
           'No data has been received yet.'

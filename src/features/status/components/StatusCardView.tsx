@@ -4,7 +4,7 @@ import { StateBadge } from '@/components/StateBadge';
 import type { FailureDescription } from '@/lib/errors/describe-failure';
 import { SOURCE_LABELS } from '@/lib/sync-model/labels';
 import type { SourceKind, SyncStatus } from '@/lib/sync-model/status';
-import { formatAbsoluteDate, formatAbsoluteDateTime, formatNumber, formatTimeUntil } from '@/lib/time/relative-time';
+import { formatAbsoluteDate, formatAbsoluteDateTime, formatElapsed, formatNumber, formatTimeUntil } from '@/lib/time/relative-time';
 
 import { CardDetails } from './CardDetails';
 import { CardFailure } from './CardFailure';
@@ -51,8 +51,7 @@ export function StatusCardView(props: StatusCardViewProps) {
 
       {isOutdated(dataUpdatedAt, now, config.pollIntervalSeconds) ? (
         <p className="card-outdated" role="status">
-          Not updated since {formatAbsoluteDateTime(new Date(dataUpdatedAt))} (
-          <RelativeTime date={new Date(dataUpdatedAt)} now={now} />)
+          Not updated since {formatAbsoluteDateTime(new Date(dataUpdatedAt))} ({formatElapsed(new Date(dataUpdatedAt), now)})
         </p>
       ) : null}
 
@@ -61,7 +60,7 @@ export function StatusCardView(props: StatusCardViewProps) {
           <p className="card-loading-text">Loading status…</p>
         ) : null
       ) : (
-        <StatusBody status={status} now={now} />
+        <StatusBody status={status} source={source} now={now} />
       )}
 
       {failure ? (
@@ -86,7 +85,10 @@ function isOutdated(dataUpdatedAt: number, now: Date, intervalSeconds: number): 
   return dataUpdatedAt > 0 && now.getTime() - dataUpdatedAt > 2 * intervalSeconds * 1000;
 }
 
-function StatusBody({ status, now }: { status: SyncStatus; now: Date }) {
+function StatusBody({ status, source, now }: { status: SyncStatus; source: SourceKind; now: Date }) {
+  // The new SDS keeps runs only for a while, so no sync in them does not mean there never was one.
+  const noSync = source === 'industryData' ? 'none in the recent runs' : 'never synced';
+
   return (
     <>
       <p className="card-state">
@@ -95,7 +97,7 @@ function StatusBody({ status, now }: { status: SyncStatus; now: Date }) {
       <dl className="card-facts">
         <div>
           <dt>Last synced</dt>
-          <dd>{status.lastSuccessfulSync === null ? 'never synced' : <RelativeTime date={status.lastSuccessfulSync} now={now} />}</dd>
+          <dd>{status.lastSuccessfulSync === null ? noSync : <RelativeTime date={status.lastSuccessfulSync} now={now} />}</dd>
         </div>
         <div>
           <dt>Last activity</dt>

@@ -19,7 +19,7 @@ export interface Board {
   states: SyncState[];
   /** Epoch ms of the last completed poll of any item, 0 before the first. */
   lastPollAt: number;
-  /** Epoch ms of the last successful poll of any item, 0 before the first. */
+  /** Epoch ms of the newest data of any item, 0 before the first; a later failed poll does not change it. */
   lastSuccessAt: number;
   fetching: boolean;
 }
@@ -57,7 +57,7 @@ export function useBoard(keys: string[], catalogs: SourceCatalog[], now: Date): 
     entries,
     states: [...cardsByKey.values()].flatMap((card) => (card.status === undefined ? [] : [card.status.state])),
     lastPollAt: Math.max(classic.lastPollAt, industryData.lastPollAt),
-    lastSuccessAt: Math.max(0, ...[...cardsByKey.values()].map((card) => (card.failure === undefined ? card.dataUpdatedAt : 0))),
+    lastSuccessAt: Math.max(0, ...[...cardsByKey.values()].map((card) => card.dataUpdatedAt)),
     fetching: classic.fetching || industryData.fetching,
   };
 }

@@ -8,7 +8,7 @@ import { usePollScheduler } from '@/lib/polling/polling-context';
 import { classicKeys, classicProfileStatusQueryOptions } from '@/lib/sds/classic-queries';
 import { classicStatus } from '@/lib/sync-model/classic';
 
-import { cardFailure, type CardModel } from './card-model';
+import { cardFailure, evaluationTime, type CardModel } from './card-model';
 
 const CLASSIC_SUBJECT = { noun: 'profile', permission: 'EduAdministration.Read' };
 
@@ -37,7 +37,12 @@ export function useClassicCards(entries: ClassicEntry[], now: Date) {
     const status =
       result?.data === undefined
         ? undefined
-        : classicStatus({ profile: item?.classicProfile, status: result.data, now, expiryWarningDays: config.expiryWarningDays });
+        : classicStatus({
+            profile: item?.classicProfile,
+            status: result.data,
+            now: evaluationTime(now, result.dataUpdatedAt, intervalMs),
+            expiryWarningDays: config.expiryWarningDays,
+          });
 
     return {
       key: entry.key,

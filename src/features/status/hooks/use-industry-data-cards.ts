@@ -16,7 +16,7 @@ import { industryDataStatus, statisticsRunId } from '@/lib/sync-model/industry-d
 import { sortRunsNewestFirst, type ActivitiesByRun } from '@/lib/sync-model/industry-data-runs';
 import type { RunStatistics } from '@/lib/sync-model/industry-data-types';
 
-import { cardFailure, type CardModel } from './card-model';
+import { cardFailure, evaluationTime, type CardModel } from './card-model';
 
 const FLOW_SUBJECT = { noun: 'flow', permission: 'IndustryData-InboundFlow.Read.All and IndustryData-Run.Read.All' };
 
@@ -106,7 +106,7 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
             runs: readRuns,
             activitiesByRun,
             statistics: statisticsId === undefined ? undefined : statisticsByRun.get(statisticsId),
-            now,
+            now: evaluationTime(now, dataUpdatedAt, intervalMs),
             settings: { overdueGraceMinutes: config.overdueGraceMinutes, expiryWarningDays: config.expiryWarningDays },
           });
 
