@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
 import { defineConfig, devices } from '@playwright/test';
 
+import { INSECURE_APP_HOST, SUBPATH_BASE, SUBPATH_PORT, SUBPATH_URL } from './e2e/support/embedding-environment';
 import {
   APP_PORT,
   APP_URL,
@@ -20,6 +21,49 @@ function chromiumPath(): string | undefined {
   }
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
+
+/** The build under test; E2E_DIST_DIRECTORY points at another build, such as one made with `vite build --outDir`. */
+const DIST_DIRECTORY = process.env.E2E_DIST_DIRECTORY ?? 'dist';
+
+const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+// Playwright 1.65.2 switches these Chromium features off (`disabledFeatures` in
+// playwright-core's chromiumSwitches). This copy leaves out ThirdPartyStoragePartitioning,
+// and Chromium obeys the last --disable-features switch, so frames on another site than
+// their host page get partitioned storage as in a user's Chrome.
+// NOTE: compare with chromiumSwitches after a Playwright update.
+const PLAYWRIGHT_DISABLED_FEATURES_EXCEPT_PARTITIONING = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+// The test host name resolves to loopback, and every other name except loopback fails, so
+// no request of the embedding tests can leave the machine.
+const HOST_RESOLVER_RULES = `MAP ${INSECURE_APP_HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1`;
+
+/** Specs that need partitioned storage or the test host name. */
+const EMBEDDING_SPECS = /\/(embedding|hosting)\.spec\.ts$/;
 
 // The app under test reads this config.json, written fresh for every run.
 mkdirSync('.emulator', { recursive: true });
@@ -43,17 +87,29 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      args: BROWSER_ARGS,
     },
   },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: EMBEDDING_SPECS,
+    },
+    {
+      name: 'embedding',
+      testMatch: EMBEDDING_SPECS,
+      use: {
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: [
+            ...BROWSER_ARGS,
+            `--disable-features=${PLAYWRIGHT_DISABLED_FEATURES_EXCEPT_PARTITIONING.join(',')}`,
+            `--host-resolver-rules=${HOST_RESOLVER_RULES}`,
+          ],
+        },
+      },
+    },
+  ],
   webServer: [
     {
       command: [
@@ -63,14 +119,22 @@ export default defineConfig({
         `--client-id ${CLIENT_ID}`,
         `--redirect-uri ${APP_URL}redirect.html`,
         `--redirect-uri ${APP_URL}`,
+        `--redirect-uri ${SUBPATH_URL}redirect.html`,
+        `--redirect-uri ${SUBPATH_URL}`,
       ].join(' '),
       url: `${CONTROL_ORIGIN}/_emulator/clock`,
       reuseExistingServer: false,
       stdout: 'pipe',
     },
     {
-      command: `node scripts/serve-static.mjs --root dist --port ${APP_PORT} --config ${CONFIG_PATH}`,
+      command: `node scripts/serve-static.mjs --root ${DIST_DIRECTORY} --port ${APP_PORT} --config ${CONFIG_PATH}`,
       url: `${APP_URL}index.html`,
+      reuseExistingServer: false,
+    },
+    {
+      // The same build, served only under a folder of the site, with nothing at the root.
+      command: `node scripts/serve-static.mjs --root ${DIST_DIRECTORY} --port ${SUBPATH_PORT} --base ${SUBPATH_BASE} --config ${CONFIG_PATH}`,
+      url: `${SUBPATH_URL}index.html`,
       reuseExistingServer: false,
     },
   ],

@@ -70,10 +70,13 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1', ba
   const configFile = configPath ?? join(rootDirectory, 'config.json');
   // Read at every request, so a deployment (or a test) can change settings without a restart.
   const readConfig = async () => {
-    const text = await readFile(configFile, 'utf8');
+    const text = await readFile(configFile, 'utf8').catch((error) => {
+      console.error(`config file ${configFile} could not be read (${error.code ?? error.message}); serving 404 for config.json`);
+      return null;
+    });
     let csp;
     try {
-      csp = contentSecurityPolicy(JSON.parse(text));
+      csp = contentSecurityPolicy(JSON.parse(text ?? '{}'));
     } catch {
       csp = contentSecurityPolicy({});
     }
@@ -93,7 +96,8 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1', ba
         return send(405, 'text/plain; charset=utf-8', 'Method not allowed');
       }
       if (pathname === base.slice(0, -1)) {
-        response.writeHead(301, { Location: base });
+        // The query carries the view and the watched items of a deep link, so it moves along.
+        response.writeHead(301, { Location: `${base}${url.search}` });
         response.end();
         return 301;
       }
@@ -103,7 +107,7 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1', ba
 
       const relativePath = decodeURIComponent(pathname.slice(base.length)) || 'index.html';
       if (relativePath === 'config.json') {
-        return send(200, CONTENT_TYPES['.json'], configText);
+        return configText === null ? send(404, 'text/plain; charset=utf-8', 'Not found') : send(200, CONTENT_TYPES['.json'], configText);
       }
 
       const filePath = normalize(join(rootDirectory, relativePath));

@@ -27,5 +27,8 @@ export function appConfig(overrides: Record<string, unknown> = {}): Record<strin
   };
 }
 
-/** The config.json the static server serves to the app under test; re-read at every request. */
-export const CONFIG_PATH = '.emulator/e2e-config.json';
+/**
+ * The config.json the static server serves to the app under test; re-read at every request.
+ * One file per app port, so that runs on other ports do not overwrite it during a test.
+ */
+export const CONFIG_PATH = `.emulator/e2e-config-${APP_PORT}.json`;

@@ -71,6 +71,10 @@ function toTile(entry: BoardEntry): Tile {
   if (entry.kind === 'notFound') {
     return { key: entry.key, name: entry.id, state: 'unknown', label: 'Not found' };
   }
+  if (entry.kind === 'card' && entry.card.status === undefined && entry.card.failure !== undefined) {
+    // A wall screen shows no error details; the full view says what failed.
+    return { key: entry.key, name: entry.card.name, state: 'unknown', label: 'No data' };
+  }
   if (entry.kind === 'loading' || entry.card.status === undefined) {
     return { key: entry.key, name: entry.kind === 'card' ? entry.card.name : entry.key, state: null, label: '' };
   }
