@@ -22,7 +22,6 @@ import { createQueryClient } from '@/lib/query/query-client';
 import { setDisplayLocale } from '@/lib/time/relative-time';
 
 import './styles.css';
-import './embedding.css';
 
 /**
  * Start-up order: refuse a non-secure page, read the URL parameters, load and validate

@@ -32,7 +32,7 @@ export interface ThemeController {
 /**
  * Creates the controller that writes the resolved theme to `data-theme` on the root
  * element, where the stylesheet picks the palette. Nothing is written before the first
- * `setTheme` call, so the stylesheet's own `prefers-color-scheme` rules apply until then.
+ * `setTheme` call, so the light palette applies until then.
  */
 export function createThemeController(win: Window = window): ThemeController {
   const root = win.document.documentElement;
