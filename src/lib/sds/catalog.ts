@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-
 import { useAppConfig } from '@/config/config-context';
 import { useGraph } from '@/lib/graph/graph-context';
+import { useOptionalQuery } from '@/lib/query/use-optional-query';
 import { providerLabel, type ClassicProfile } from '@/lib/sync-model/classic';
 import type { InboundFlow } from '@/lib/sync-model/industry-data-types';
 import { itemKey, parseItemKey, type ItemRef, type SourceKind } from '@/lib/sync-model/status';
@@ -48,13 +47,13 @@ export function useCatalog(): SourceCatalog[] {
   const intervalMs = config.pollIntervalSeconds * 1000;
   const classicEnabled = config.sources.includes('classic');
   const industryDataEnabled = config.sources.includes('industryData');
-  const classic = useQuery({ ...classicProfilesQueryOptions(graph), enabled: classicEnabled });
+  const classic = useOptionalQuery(classicProfilesQueryOptions(graph), classicEnabled);
   // NOTE: the list is read 100 profiles per page, one page after another; a tenant with
   // thousands of profiles pays one request per hundred at load and every half hour.
-  const flows = useQuery({ ...inboundFlowsQueryOptions(graph, intervalMs), enabled: industryDataEnabled });
+  const flows = useOptionalQuery(inboundFlowsQueryOptions(graph, intervalMs), industryDataEnabled);
 
   const catalogs: SourceCatalog[] = [];
-  if (classicEnabled) {
+  if (classic !== undefined) {
     const retired = classicRetirement(classic.data, classic.error);
     catalogs.push({
       source: 'classic',
@@ -65,7 +64,7 @@ export function useCatalog(): SourceCatalog[] {
       retired,
     });
   }
-  if (industryDataEnabled) {
+  if (flows !== undefined) {
     catalogs.push({
       source: 'industryData',
       status: flows.data !== undefined ? 'ready' : flows.isError ? 'error' : 'loading',

@@ -1,9 +1,10 @@
-import { hashKey, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { hashKey, useQueries, useQueryClient } from '@tanstack/react-query';
 
 import { useAppConfig } from '@/config/config-context';
 import { useSessionProblem } from '@/lib/auth/session-context';
 import { useGraph } from '@/lib/graph/graph-context';
 import { usePollScheduler } from '@/lib/polling/polling-context';
+import { useOptionalQuery } from '@/lib/query/use-optional-query';
 import type { CatalogItem } from '@/lib/sds/catalog';
 import {
   inboundFlowsQueryOptions,
@@ -47,10 +48,11 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
   const intervalMs = config.pollIntervalSeconds * 1000;
   const enabled = entries.length > 0 && sessionProblem === null;
 
-  const flows = useQuery({ ...inboundFlowsQueryOptions(graph, intervalMs), enabled });
-  const runs = useQuery({ ...runsQueryOptions(graph, intervalMs), enabled });
+  const watching = entries.length > 0;
+  const flows = useOptionalQuery({ ...inboundFlowsQueryOptions(graph, intervalMs), enabled }, watching);
+  const runs = useOptionalQuery({ ...runsQueryOptions(graph, intervalMs), enabled }, watching);
 
-  const newestRuns = sortRunsNewestFirst(runs.data ?? [], []).slice(0, RUNS_WITH_ACTIVITIES);
+  const newestRuns = sortRunsNewestFirst(runs?.data ?? [], []).slice(0, RUNS_WITH_ACTIVITIES);
   const readRuns = newestRuns.map((parsed) => parsed.run);
   const activityResults = useQueries({
     queries: newestRuns.map((parsed) => ({
@@ -66,7 +68,7 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
     }
   });
 
-  const allFlows = flows.data ?? [];
+  const allFlows = flows?.data ?? [];
   const statisticsIds = [
     ...new Set(
       entries.flatMap((entry) => {
@@ -91,14 +93,16 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
   // status and add a note about it, so the card waits for them on the first load.
   const activitiesSettled = activityResults.every((result) => result.data !== undefined || result.error !== null);
   const activityError = activityResults.find((result) => result.error !== null)?.error ?? null;
-  const sharedError = flows.error ?? runs.error ?? activityError;
-  const dataUpdatedAt = flows.dataUpdatedAt > 0 && runs.dataUpdatedAt > 0 ? Math.min(flows.dataUpdatedAt, runs.dataUpdatedAt) : 0;
+  const sharedError = flows?.error ?? runs?.error ?? activityError;
+  const flowsUpdatedAt = flows?.dataUpdatedAt ?? 0;
+  const runsUpdatedAt = runs?.dataUpdatedAt ?? 0;
+  const dataUpdatedAt = flowsUpdatedAt > 0 && runsUpdatedAt > 0 ? Math.min(flowsUpdatedAt, runsUpdatedAt) : 0;
 
   const cards: CardModel[] = entries.map((entry) => {
     const flow = allFlows.find((candidate) => candidate.id === entry.id) ?? entry.item?.flow;
     const statisticsId = flow === undefined ? undefined : statisticsRunId({ flow, allFlows, runs: readRuns, activitiesByRun });
     const status =
-      flow === undefined || runs.data === undefined || !activitiesSettled
+      flow === undefined || runs?.data === undefined || !activitiesSettled
         ? undefined
         : industryDataStatus({
             flow,
@@ -122,7 +126,7 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
     };
   });
 
-  const polled = [flows, runs];
+  const polled = [flows, runs].filter((result) => result !== undefined);
   return {
     cards,
     lastPollAt: Math.max(0, ...polled.map((result) => Math.max(result.dataUpdatedAt, result.errorUpdatedAt))),
