@@ -210,6 +210,13 @@ export async function startEmulator({
       }
     }
 
+    if (reply.reset) {
+      // The browser sees a dropped connection (an HTTP/2 stream reset), which fetch reports as a network error.
+      if (!isControl) requestLog.add({ method, path: url.pathname, status: 0 });
+      response.destroy();
+      return;
+    }
+
     if (reply.hang) {
       // Held open until the client gives up or the emulator closes.
       pendingResponses.add(response);

@@ -19,6 +19,8 @@ export interface FaultSpec {
   headers?: Record<string, string>;
   latencyMs?: number;
   hang?: boolean;
+  /** Drops the connection, which the browser reports as a network error. */
+  reset?: boolean;
   times?: number;
   insideBatch?: boolean;
 }

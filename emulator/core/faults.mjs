@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 
 const KNOWN_FIELDS = new Set([
-  'method', 'path', 'status', 'body', 'contentType', 'headers', 'latencyMs', 'hang', 'times', 'insideBatch',
+  'method', 'path', 'status', 'body', 'contentType', 'headers', 'latencyMs', 'hang', 'reset', 'times', 'insideBatch',
 ]);
 
 export class FaultSpecError extends Error {
@@ -36,8 +36,8 @@ function validateSpec(spec) {
   if (spec.headers !== undefined && (spec.headers === null || typeof spec.headers !== 'object')) {
     throw new FaultSpecError('Fault field "headers" must be an object of header names to values.');
   }
-  if (spec.status === undefined && spec.latencyMs === undefined && spec.hang !== true) {
-    throw new FaultSpecError('A fault needs at least one of "status", "latencyMs" or "hang": true.');
+  if (spec.status === undefined && spec.latencyMs === undefined && spec.hang !== true && spec.reset !== true) {
+    throw new FaultSpecError('A fault needs at least one of "status", "latencyMs", "hang": true or "reset": true.');
   }
 }
 
@@ -98,6 +98,7 @@ export function createFaults() {
         headers: fault.headers,
         latencyMs: fault.latencyMs,
         hang: fault.hang,
+        reset: fault.reset,
         insideBatch: fault.insideBatch,
         remaining: Number.isFinite(fault.remaining) ? fault.remaining : null,
       }));

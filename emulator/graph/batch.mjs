@@ -61,6 +61,7 @@ export async function runBatch(items, processItem) {
   // NOTE: `dependsOn` is not honoured: every item runs at once, and none fails with 424.
   const results = await Promise.all(items.map((item) => processItem(item)));
   if (results.some((result) => result.hang)) return { hang: true };
+  if (results.some((result) => result.reset)) return { reset: true };
 
   const responses = items.map((item, index) => {
     const result = results[index];

@@ -135,7 +135,7 @@ export function createGraphService({ clock, issuer, classic, getIndustryData, fa
         { insideBatch: true },
       );
     });
-    if (result.hang) return result;
+    if (result.hang || result.reset) return result;
     result.batchSize = parsed.items.length;
     return result;
   }
@@ -150,8 +150,13 @@ export function createGraphService({ clock, issuer, classic, getIndustryData, fa
       if (insideBatch) requestLog.add({ method: request.method, path: request.path, status: null, insideBatch: true });
       return { hang: true };
     }
+    if (fault?.reset) {
+      // A reset item takes its whole $batch call down with it, as a dropped connection would.
+      if (insideBatch) requestLog.add({ method: request.method, path: request.path, status: 0, insideBatch: true });
+      return { reset: true };
+    }
     const result = fault?.status !== undefined ? faultResult(fault) : await route(request, { insideBatch });
-    if (result.hang) return result;
+    if (result.hang || result.reset) return result;
 
     const final = finalizeResult(result, { ...ids, nowMs: clock.now() });
     if (insideBatch) {
@@ -203,7 +208,7 @@ export function createGraphService({ clock, issuer, classic, getIndustryData, fa
 
       if (settings.latencyMs > 0) await delay(settings.latencyMs);
       const final = await processRequest(request, { insideBatch: false });
-      if (final.hang) return final;
+      if (final.hang || final.reset) return final;
 
       const body = final.raw ? final.body : JSON.stringify(final.body);
       return { status: final.status, headers: { ...final.headers, ...corsHeaders(requestOrigin) }, body, batchSize: final.batchSize };
