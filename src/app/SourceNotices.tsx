@@ -70,7 +70,7 @@ function isConsentMissing(error: unknown): boolean {
   return error instanceof TokenError && error.kind === 'consentRequired';
 }
 
-/** A sign-in problem has its own banner, so the source adds no second request to sign in. */
+/** Tells whether only a new sign-in helps; that problem has its own banner, so no source notice repeats it. */
 function needsSignIn(error: unknown): boolean {
   return error instanceof TokenError && error.needsSignIn;
 }

@@ -72,7 +72,7 @@ function toTile(entry: BoardEntry): Tile {
     return { key: entry.key, name: entry.id, state: 'unknown', label: 'Not found' };
   }
   if (entry.kind === 'card' && entry.card.status === undefined && entry.card.failure !== undefined) {
-    // A wall screen shows no error details; the full view says what failed.
+    // A wall screen shows no error details; the full view explains what failed.
     return { key: entry.key, name: entry.card.name, state: 'unknown', label: 'No data' };
   }
   if (entry.kind === 'loading' || entry.card.status === undefined) {
