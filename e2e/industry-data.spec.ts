@@ -118,6 +118,8 @@ test.describe('SDS (new) inbound flows', () => {
     const card = dashboard.card(FLOWS.unifiedExpired.name);
     await expect(card).toContainText('Expired');
     await expect(card.locator('.expiry-attention')).toBeVisible();
+    // Another flow has the same name, so the card names its id.
+    await expect(card.locator('.card-source')).toContainText(FLOWS.unifiedExpired.id);
   });
 
   test('missing Industry Data consent leaves classic working', async ({ page, dashboard, emulator }) => {

@@ -15,7 +15,7 @@ import {
 } from '@/lib/sds/industry-data-queries';
 import { industryDataStatus, statisticsRunId } from '@/lib/sync-model/industry-data';
 import { sortRunsNewestFirst, type ActivitiesByRun } from '@/lib/sync-model/industry-data-runs';
-import type { RunStatistics } from '@/lib/sync-model/industry-data-types';
+import type { InboundFlow, RunStatistics } from '@/lib/sync-model/industry-data-types';
 
 import { cardFailure, evaluationTime, type CardModel } from './card-model';
 
@@ -118,7 +118,7 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
       key: entry.key,
       name: entry.item?.name ?? flow?.displayName ?? entry.id,
       source: 'industryData',
-      typeLabel: entry.item?.typeLabel ?? null,
+      typeLabel: withIdWhenNameRepeats(entry.item?.typeLabel ?? null, flow, allFlows),
       status,
       failure: cardFailure(sharedError, FLOW_SUBJECT, scheduler.holdFor(hashKey(industryDataKeys.runs())) ?? scheduler.holdFor(hashKey(industryDataKeys.flows()))),
       dataUpdatedAt,
@@ -132,4 +132,12 @@ export function useIndustryDataCards(entries: FlowEntry[], now: Date) {
     lastPollAt: Math.max(0, ...polled.map((result) => Math.max(result.dataUpdatedAt, result.errorUpdatedAt))),
     fetching: polled.some((result) => result.isFetching),
   };
+}
+
+/** Adds the flow id to the type label when another flow has the same name, so their cards differ. */
+function withIdWhenNameRepeats(typeLabel: string | null, flow: InboundFlow | undefined, allFlows: InboundFlow[]): string | null {
+  if (flow === undefined || allFlows.filter((other) => other.displayName === flow.displayName).length < 2) {
+    return typeLabel;
+  }
+  return `${typeLabel ?? 'Inbound flow'} · id ${flow.id}`;
 }
