@@ -31,8 +31,10 @@ describe('parseConfig', () => {
   it('trusts a custom authority host', () => {
     const result = parseConfig({ clientId: CLIENT_ID, authority: 'https://127.0.0.1:4381/tenant/' });
 
-    expect(result.ok && result.config.authority).toBe('https://127.0.0.1:4381/tenant');
-    expect(result.ok && result.config.knownAuthorities).toEqual(['127.0.0.1:4381']);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.authority).toBe('https://127.0.0.1:4381/tenant');
+    expect(result.config.knownAuthorities).toEqual(['127.0.0.1:4381']);
   });
 
   it('lists every missing key of an empty file', () => {

@@ -1,11 +1,11 @@
 import { TokenError } from '@/lib/auth/auth-errors';
 import { GraphError } from '@/lib/graph/graph-error';
 
-/** What a failed request meant, in words for a school IT admin. */
+/** A failed request described in words for a school IT admin. */
 export interface FailureDescription {
   /** What failed. */
   summary: string;
-  /** What to do about it. */
+  /** The next step for the admin. */
   action: string;
   /** True when polling stopped and only a manual retry (or a fix elsewhere) helps. */
   pollingStopped: boolean;
@@ -19,7 +19,7 @@ export interface FailureSubject {
   permission: string;
 }
 
-/** The one place that turns errors into words; cards and banners call it. */
+/** Describes any error for a card or banner; the one place that turns errors into words. */
 export function describeFailure(error: unknown, subject: FailureSubject): FailureDescription {
   if (error instanceof TokenError) {
     return describeTokenError(error, subject);

@@ -1,7 +1,7 @@
 /**
- * How a Graph request failed: `http` is an error status with or without Graph's error
- * envelope; `network` means no response arrived; `timeout` means the app aborted the
- * request; `malformed` is a success status whose body is not the JSON Graph promises.
+ * Kind of failure of a Graph request. `http` is an error status, with or without Graph's
+ * error envelope. `network` means no response arrived. `timeout` means the app aborted the
+ * request. `malformed` is a success status whose body is not the JSON Graph promises.
  */
 export type GraphFailureKind = 'http' | 'network' | 'timeout' | 'malformed';
 
@@ -13,7 +13,7 @@ export interface GraphErrorDetails {
   code: string | null;
   /** Graph's `error.message`: for the details view, never for decisions. */
   graphMessage: string | null;
-  /** Graph's `request-id`, which Microsoft support asks for. */
+  /** Graph's `request-id`, which Microsoft support requests when an admin reports a problem. */
   requestId: string | null;
   /** The `client-request-id` the app sent with the request. */
   clientRequestId: string;
@@ -47,7 +47,7 @@ export class GraphError extends Error implements GraphErrorDetails {
     this.path = details.path;
   }
 
-  /** True for answers that polling cannot fix: the permission is missing or the item is gone. */
+  /** True for responses that polling cannot fix: the permission is missing or the item is gone. */
   get isFatal(): boolean {
     return this.status === 403 || this.status === 404 || this.status === 410;
   }

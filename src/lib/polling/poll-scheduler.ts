@@ -107,7 +107,7 @@ export class PollScheduler {
     }
   }
 
-  /** The pending retry of a query, if Graph throttled it. */
+  /** Returns the pending retry of a query, if Graph throttled it. */
   holdFor(queryHash: string): RetryHold | undefined {
     return this.holds.get(queryHash);
   }
