@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator } from '../server.mjs';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { control, signIn, TEST_CLIENTS } from '../testing/identity-client.mjs';
+import { useSignedInEmulator } from '../testing/signed-in-emulator.mjs';
 
 const CSV_2024 = '24114164-9925-49ce-8c6a-91f9c5ae2331';
 const ONE_ROSTER = 'e5c4cad3-ff7d-492c-b35c-504c6ae22a5c';
 
+const session = useSignedInEmulator('2025-03-03T08:00:00Z');
 let emulator;
 let origin;
 let token;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ clients: TEST_CLIENTS });
-  origin = emulator.httpOrigin;
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
-
-beforeEach(async () => {
-  await control(origin, 'POST', '/reset', { now: '2025-03-03T08:00:00Z' });
-  token = (await signIn(origin, emulator.tenantId)).access_token;
+beforeEach(() => {
+  ({ emulator, origin, token } = session);
 });
 
 function graphGet(path, options = {}) {

@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator } from '../server.mjs';
-import { control, signIn, TEST_CLIENTS } from '../testing/identity-client.mjs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { control } from '../testing/identity-client.mjs';
+import { useSignedInEmulator } from '../testing/signed-in-emulator.mjs';
 
 const CSV_2024 = '24114164-9925-49ce-8c6a-91f9c5ae2331';
 const ONE_ROSTER = 'e5c4cad3-ff7d-492c-b35c-504c6ae22a5c';
 const POWER_SCHOOL = '4f798f5c-9789-4240-bdfa-4d179bb1b47d';
 const UNKNOWN_PROFILE = '827359a3-19d6-4889-b355-3b5b03f95a06';
 
-let emulator;
+const session = useSignedInEmulator('2025-03-03T08:00:00Z');
 let origin;
 let token;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ clients: TEST_CLIENTS });
-  origin = emulator.httpOrigin;
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
-
-beforeEach(async () => {
-  await control(origin, 'POST', '/reset', { now: '2025-03-03T08:00:00Z' });
-  token = (await signIn(origin, emulator.tenantId)).access_token;
+beforeEach(() => {
+  ({ origin, token } = session);
 });
 
 function statusRequest(id, profileId, headers = { Prefer: 'include-unknown-enum-members' }) {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator } from '../server.mjs';
-import { control, signIn, TEACHER_OBJECT_ID, TEST_APP_ORIGIN, TEST_CLIENTS } from '../testing/identity-client.mjs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { control, signIn, TEACHER_OBJECT_ID, TEST_APP_ORIGIN } from '../testing/identity-client.mjs';
+import { useSignedInEmulator } from '../testing/signed-in-emulator.mjs';
 
 const T0 = '2025-03-03T08:00:00.000Z';
 const MINUTE_MS = 60 * 1000;
@@ -16,22 +16,13 @@ const GRAPH_DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/;
 const INNER_ERROR_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/;
 const ODATA_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
+const session = useSignedInEmulator(T0);
 let emulator;
 let origin;
 let adminToken;
 
-beforeAll(async () => {
-  emulator = await startEmulator({ clients: TEST_CLIENTS });
-  origin = emulator.httpOrigin;
-});
-
-afterAll(async () => {
-  await emulator?.close();
-});
-
-beforeEach(async () => {
-  await control(origin, 'POST', '/reset', { now: T0 });
-  adminToken = (await signIn(origin, emulator.tenantId)).access_token;
+beforeEach(() => {
+  ({ emulator, origin, token: adminToken } = session);
 });
 
 function graphGet(path, { token = adminToken, headers = {} } = {}) {
