@@ -211,7 +211,7 @@ export async function startEmulator({
     }
 
     if (reply.reset) {
-      // The browser sees a dropped connection (an HTTP/2 stream reset), which fetch reports as a network error.
+      // Resets the HTTP/2 stream (or closes the connection), which fetch reports as a network error.
       if (!isControl) requestLog.add({ method, path: url.pathname, status: 0 });
       response.destroy();
       return;

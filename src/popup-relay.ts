@@ -5,7 +5,7 @@ import { authorizationOrigin } from '@/lib/auth/msal';
 
 // The dashboard, framed by a page on another site, opens this page as a top-level popup.
 // Browsers only let a page open another window from a click, so the admin clicks once more
-// here; the relay then opens the sign-in page and hands its response back to the frame.
+// here. The relay then opens the sign-in page and hands its response back to the frame.
 async function prepare(): Promise<void> {
   const text = document.getElementById('relay-text');
   const button = document.getElementById('relay-continue');

@@ -1,8 +1,8 @@
 import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridge';
 
 // The sign-in redirect lands here, outside the app, so the app itself never loads with an
-// authorization code in its URL; the bridge hands the response to the window that started
-// the sign-in and, for a redirect, navigates back to the page the admin was on.
+// authorization code in its URL. The bridge hands the response to the window that started
+// the sign-in, and after a redirect it navigates back to the page the admin was on.
 broadcastResponseToMainFrame().catch((error: unknown) => {
   const text = document.querySelector('p');
   if (text !== null) {

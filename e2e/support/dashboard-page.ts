@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 import { ADMIN } from './environment';
 
-/** The app as an admin sees it: sign-in, the item picker and the status cards. */
+/** Page object of the app as an admin uses it: sign-in, the item picker and the status cards. */
 export class DashboardPage {
   constructor(readonly page: Page) {}
 

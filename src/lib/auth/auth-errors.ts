@@ -1,8 +1,8 @@
 import { AuthError, InteractionRequiredAuthError } from '@azure/msal-browser';
 
 /**
- * Why a token could not be had without the admin's help. Each kind gets its own words:
- * consent missing is an administrator's task, an expired session is the admin's own.
+ * Reason a token could not be had without the admin's help. Each kind gets its own words,
+ * because missing consent is an administrator's task while an expired session is the admin's own.
  */
 export type AuthProblemKind =
   | 'noAccount'

@@ -39,7 +39,7 @@ const MAX_PAGES = 1000;
 
 /**
  * A 401 within this long after a forced token refresh does not force another one. Graph
- * returns 401 for a token MSAL still thinks valid when the client clock is wrong; a hundred
+ * returns 401 for a token MSAL still thinks valid when the client clock is wrong, and a hundred
  * cards hitting that must cause one refresh, not a hundred.
  */
 const FORCED_REFRESH_COOLDOWN_MS = 60_000;

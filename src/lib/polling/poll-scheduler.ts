@@ -117,7 +117,7 @@ export class PollScheduler {
     return this.lastRoundAt;
   }
 
-  /** Changes whenever holds or rounds change, for `useSyncExternalStore`. */
+  /** Returns a counter that changes with every retry hold and round, for `useSyncExternalStore`. */
   getVersion = (): number => this.version;
 
   subscribe = (listener: Listener): (() => void) => {

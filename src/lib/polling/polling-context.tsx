@@ -8,7 +8,7 @@ export function PollingProvider({ scheduler, children }: { scheduler: PollSchedu
   return <PollingContext.Provider value={scheduler}>{children}</PollingContext.Provider>;
 }
 
-/** Returns the app's poll scheduler and re-renders when its holds or rounds change. */
+/** Returns the app's poll scheduler and re-renders when its retry holds or rounds change. */
 export function usePollScheduler(): PollScheduler {
   const scheduler = useContext(PollingContext);
   if (scheduler === null) {

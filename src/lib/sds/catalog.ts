@@ -48,7 +48,7 @@ export function useCatalog(): SourceCatalog[] {
   const classicEnabled = config.sources.includes('classic');
   const industryDataEnabled = config.sources.includes('industryData');
   const classic = useOptionalQuery(classicProfilesQueryOptions(graph), classicEnabled);
-  // NOTE: the list is read 100 profiles per page, one page after another; a tenant with
+  // NOTE: the list is read 100 profiles per page, one page after another. A tenant with
   // thousands of profiles pays one request per hundred at load and every half hour.
   const flows = useOptionalQuery(inboundFlowsQueryOptions(graph, intervalMs), industryDataEnabled);
 

@@ -2,7 +2,7 @@ import { GraphError } from '@/lib/graph/graph-error';
 
 /**
  * How the classic profile list showed that the API is gone. Microsoft retired it on
- * 31 December 2024: Graph answers a path it no longer knows with 400 BadRequest
+ * 31 December 2024. Graph responds to a path it no longer knows with 400 BadRequest
  * "Resource not found for the segment …", and a tenant may also get 404 or an empty list.
  */
 export type ClassicRetirement = 'unknownSegment' | 'notFound' | 'emptyList';

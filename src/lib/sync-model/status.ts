@@ -60,7 +60,7 @@ export interface SyncStatus {
   state: SyncState;
   /**
    * Words that qualify the state, such as "not ready" or the raw value behind an
-   * `unknown` state. Null when the state label says everything.
+   * `unknown` state. Null when the state label is enough.
    */
   stateDetail: string | null;
   /** End of the most recent successful synchronization; null means never synced. */
